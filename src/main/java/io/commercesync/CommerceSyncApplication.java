@@ -1,0 +1,32 @@
+package io.commercesync;
+
+import org.apache.camel.main.Main;
+
+/**
+ * Starts Commerce Sync: camel-main with {@code application.properties} from the working directory and the
+ * YAML routes under {@code routes/}. With the defaults it also starts an embedded Kafka broker and the
+ * sandbox org, so {@code mvn -q compile exec:java} is a complete, working installation.
+ */
+public final class CommerceSyncApplication {
+
+    private CommerceSyncApplication() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(create().run(args));
+    }
+
+    /** A camel-main configured as the application; tests start it with override properties. */
+    public static Main create() {
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations("file:application.properties");
+        main.configure().addConfiguration(CommerceSyncConfiguration.class);
+        return main;
+    }
+
+    /** The version in the jar's manifest, or the development version when run from classes. */
+    public static String version() {
+        String version = CommerceSyncApplication.class.getPackage().getImplementationVersion();
+        return version != null ? version : "0.1.0-SNAPSHOT";
+    }
+}

@@ -1,0 +1,54 @@
+package io.commercesync;
+
+import io.commercesync.deadletter.DeadLetterRecord;
+import io.commercesync.devstack.DevStack;
+
+import io.commercesync.ingest.ShopifyStores;
+import io.commercesync.ingest.ShopifyWebhookIntake;
+import io.commercesync.ingest.WebhookResponses;
+import io.commercesync.mapping.InboundEventMapper;
+import io.commercesync.mapping.ShopifyOrderMapper;
+import io.commercesync.salesforce.CompositeOrderWriter;
+import io.commercesync.salesforce.OrderCompositeRequest;
+import io.commercesync.salesforce.SalesforceSettings;
+import io.commercesync.sync.KafkaOffsetCommit;
+import io.commercesync.sync.RetryPolicy;
+import io.commercesync.topics.CommerceTopics;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+
+/**
+ * Wires the Java beans that the routes under {@code routes/} refer to by name, from application.properties.
+ * The routes say what happens in which order; these beans are the steps.
+ */
+public class CommerceSyncConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        DevStack devStack = DevStack.fromProperties(context);
+        if (devStack.isEnabled()) {
+            // Started now, before any route or component, and stopped after them at shutdown.
+            context.addService(devStack, true, true);
+        }
+        if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{commerce.kafka.create-topics}}"))) {
+            context.addService(CommerceTopics.fromProperties(context), true, true);
+        }
+        Registry registry = context.getRegistry();
+
+        registry.bind("webhookResponses", new WebhookResponses());
+        registry.bind("shopifyWebhookIntake", new ShopifyWebhookIntake(ShopifyStores.fromProperties(context)));
+
+        registry.bind("inboundEventMapper", new InboundEventMapper(new ShopifyOrderMapper()));
+        SalesforceSettings salesforce = SalesforceSettings.fromProperties(context);
+        registry.bind("salesforceOrderWriter", new CompositeOrderWriter(new OrderCompositeRequest(salesforce),
+                context.createProducerTemplate(), "salesforce:composite?rawPayload=true"));
+        registry.bind("retryPolicy", new RetryPolicy(
+                Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.retry.max-attempts}}"))));
+        registry.bind("kafkaOffsetCommit", new KafkaOffsetCommit());
+
+        registry.bind("deadLetterRecord", new DeadLetterRecord(
+                context.resolvePropertyPlaceholders("{{commerce.kafka.dead-letter-topic-prefix}}"),
+                CommerceSyncApplication.version()));
+    }
+}

@@ -1,0 +1,63 @@
+package io.commercesync.ingest;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import io.commercesync.verify.HmacSha256;
+import org.apache.camel.CamelContext;
+
+/**
+ * The Shopify shops this installation accepts, each with its own webhook secret, configured as
+ * <pre>
+ * commerce.shopify.stores.&lt;name&gt;.shop-domain=acme.myshopify.com
+ * commerce.shopify.stores.&lt;name&gt;.secret={{env:SHOPIFY_ACME_SECRET}}
+ * </pre>
+ * The secret is chosen by the {@code X-Shopify-Shop-Domain} header of each request.
+ */
+public final class ShopifyStores {
+
+    static final String PREFIX = "commerce.shopify.stores.";
+
+    private final Map<String, HmacSha256> signersByDomain;
+
+    public ShopifyStores(Map<String, String> secretsByDomain) {
+        Map<String, HmacSha256> signers = new HashMap<>();
+        secretsByDomain.forEach((domain, secret) -> signers.put(normalise(domain), new HmacSha256(secret)));
+        this.signersByDomain = Map.copyOf(signers);
+    }
+
+    /** Reads every {@code commerce.shopify.stores.*} store from the Camel properties. */
+    public static ShopifyStores fromProperties(CamelContext context) {
+        Properties raw = context.getPropertiesComponent().loadProperties(key -> key.startsWith(PREFIX));
+        Map<String, String> secrets = new HashMap<>();
+        for (String key : raw.stringPropertyNames()) {
+            if (!key.endsWith(".shop-domain")) {
+                continue;
+            }
+            String name = key.substring(PREFIX.length(), key.length() - ".shop-domain".length());
+            String domain = context.resolvePropertyPlaceholders("{{" + key + "}}");
+            String secret = context.resolvePropertyPlaceholders("{{" + PREFIX + name + ".secret}}");
+            if (secret == null || secret.isBlank()) {
+                throw new IllegalArgumentException("Shopify store '" + name + "' has no secret: set " + PREFIX + name + ".secret");
+            }
+            secrets.put(domain, secret);
+        }
+        return new ShopifyStores(secrets);
+    }
+
+    /** The signer for a shop, if it is configured. */
+    public Optional<HmacSha256> signerFor(String shopDomain) {
+        return shopDomain == null ? Optional.empty() : Optional.ofNullable(signersByDomain.get(normalise(shopDomain)));
+    }
+
+    public int size() {
+        return signersByDomain.size();
+    }
+
+    private static String normalise(String domain) {
+        return domain.trim().toLowerCase(Locale.ROOT);
+    }
+}

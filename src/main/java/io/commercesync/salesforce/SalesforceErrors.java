@@ -1,0 +1,53 @@
+package io.commercesync.salesforce;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.apache.camel.component.salesforce.api.dto.RestError;
+
+/** Turns Salesforce's error answers, in their several shapes, into {@link SalesforceError}s. */
+public final class SalesforceErrors {
+
+    private SalesforceErrors() {
+    }
+
+    /**
+     * An error body: an array of {@code {message, errorCode, fields}} (sObject REST), the same with
+     * {@code statusCode} instead of {@code errorCode} (collections), or a single such object.
+     */
+    public static List<SalesforceError> fromBody(int status, JsonNode body, String sObject) {
+        List<SalesforceError> errors = new ArrayList<>();
+        if (body != null && body.isArray()) {
+            for (JsonNode error : body) {
+                errors.add(one(status, error, sObject));
+            }
+        } else if (body != null && body.isObject()) {
+            errors.add(one(status, body, sObject));
+        }
+        if (errors.isEmpty()) {
+            errors.add(new SalesforceError(status, "HTTP_" + status, body == null ? "" : body.toString(), List.of(), sObject));
+        }
+        return errors;
+    }
+
+    /** What camel-salesforce reports when the request itself failed (status 0 for network errors and timeouts). */
+    public static SalesforceError fromException(SalesforceException e, String sObject) {
+        List<RestError> errors = e.getErrors();
+        if (errors != null && !errors.isEmpty()) {
+            RestError first = errors.get(0);
+            return new SalesforceError(e.getStatusCode(), first.getErrorCode(), first.getMessage(), first.getFields(), sObject);
+        }
+        String code = e.getStatusCode() == 0 ? "CONNECTION_FAILED" : "HTTP_" + e.getStatusCode();
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return new SalesforceError(e.getStatusCode(), code, cause.getMessage(), List.of(), sObject);
+    }
+
+    private static SalesforceError one(int status, JsonNode error, String sObject) {
+        String code = error.hasNonNull("errorCode") ? error.get("errorCode").asText() : error.path("statusCode").asText(null);
+        List<String> fields = new ArrayList<>();
+        error.path("fields").forEach(f -> fields.add(f.asText()));
+        return new SalesforceError(status, code, error.path("message").asText(""), fields, sObject);
+    }
+}

@@ -1,0 +1,84 @@
+package io.commercesync.mapping;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import io.commercesync.model.CommerceEvent;
+import io.commercesync.model.EventKind;
+import io.commercesync.model.Order;
+import io.commercesync.model.OrderStatus;
+import io.commercesync.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ShopifyOrderMapperTest {
+
+    private static final String SHOP = "acme.myshopify.com";
+    private final ShopifyOrderMapper mapper = new ShopifyOrderMapper();
+
+    private CommerceEvent map(String fixture) {
+        return mapper.toEvent(Fixtures.bytes("shopify/" + fixture), SHOP, "delivery-1", Instant.parse("2025-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void mapsPaidOrderWithRegisteredCustomer() {
+        CommerceEvent event = map("taxreceipts_orders_paid_usd_2018.json");
+        Order order = event.order();
+
+        assertEquals(EventKind.ORDER, event.kind());
+        assertEquals("shopify:acme.myshopify.com:762815840312", order.externalId());
+        assertEquals("#1029", order.number());
+        assertEquals(OrderStatus.PAID, order.status());
+        assertEquals("USD", order.currency());
+        assertEquals(new BigDecimal("457.74"), order.totals().total());
+        assertEquals("shopify:acme.myshopify.com:929937489976", order.customer().externalId());
+        assertFalse(order.customer().guest());
+        assertEquals("Hughes", order.customer().lastName());
+        assertEquals(1, order.lines().size());
+        assertEquals(Instant.parse("2018-12-28T13:26:30Z"), event.sourceUpdatedAt());
+    }
+
+    @Test
+    void mapsDiscountCodesShippingAndLinesOfDocsSampleOrder() {
+        Order order = map("taxreceipts_shopify_docs_sample_order_1001.json").order();
+
+        assertEquals(java.util.List.of("TENOFF"), order.discountCodes());
+        assertEquals(3, order.lines().size());
+        assertTrue(order.lines().stream().allMatch(line -> line.externalId().startsWith("shopify:acme.myshopify.com:line:")));
+    }
+
+    @Test
+    void cancelledTestNotificationIsAnOrderCancellation() {
+        CommerceEvent event = map("orders-create-test-notification.json");
+
+        assertEquals(EventKind.ORDER_CANCELLED, event.kind());
+        assertEquals(OrderStatus.CANCELLED, event.order().status());
+        assertEquals("Generic Shipping", event.order().shippingMethod());
+    }
+
+    @Test
+    void draftOrderWithoutCustomerOrEmailGetsAGuestIdFromTheOrder() {
+        Order order = map("membi_orders_create_hkd_no_discount_2025.json").order();
+
+        assertTrue(order.customer().guest());
+        assertNull(order.customer().email(), "an empty e-mail is no e-mail");
+        assertNull(order.customer().lastName());
+        assertEquals("shopify:acme.myshopify.com:guest-order:6198424240428", order.customer().externalId());
+        assertEquals("HKD", order.currency());
+    }
+
+    @Test
+    void refundedCancelledOrderIsCancelled() {
+        assertEquals(OrderStatus.CANCELLED, map("membi_orders_cancelled_hkd_2025.json").order().status());
+    }
+
+    @Test
+    void rejectsPayloadWithoutId() {
+        assertThrows(MappingException.class, () -> mapper.toEvent("{\"name\":\"#1\"}".getBytes(), SHOP, null, Instant.now()));
+    }
+}
