@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import io.commercesync.ingest.WebhookHeaders;
+import io.commercesync.mapping.MappingException;
 import io.commercesync.model.Source;
 import io.commercesync.salesforce.SalesforceError;
 import io.commercesync.salesforce.SalesforceWriteException;
@@ -52,7 +53,9 @@ public final class DeadLetterRecord implements Processor {
         String now = Instant.now().toString();
         message.setHeader(ERROR_CLASS, failure == null ? "unknown" : failure.getClass().getName());
         SalesforceError error = salesforceError(failure);
-        if (error != null) {
+        if (isMappingFailure(failure)) {
+            message.setHeader(ERROR_CODE, "MAPPING_ERROR");
+        } else if (error != null) {
             message.setHeader(ERROR_CODE, error.errorCode());
             message.setHeader(ERROR_STATUS, String.valueOf(error.httpStatus()));
             if (error.sObject() != null) {
@@ -81,6 +84,15 @@ public final class DeadLetterRecord implements Processor {
             }
         }
         return null;
+    }
+
+    private static boolean isMappingFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MappingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isKnownSource(String source) {

@@ -1,0 +1,81 @@
+package io.commercesync.sync;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.commercesync.sandbox.Fault;
+import io.commercesync.sandbox.SandboxOrg;
+import io.commercesync.testing.Fixtures;
+import io.commercesync.testing.KafkaTopics;
+import io.commercesync.testing.RunningApp;
+import io.commercesync.testing.SharedInfrastructure;
+import io.commercesync.testing.ShopifyWebhookClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Transient Salesforce failures are retried; exhausted retries end on the dead-letter topic with the count. */
+class SalesforceFailureTest {
+
+    private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(30);
+    private static RunningApp app;
+    private static ShopifyWebhookClient shopify;
+    private static SandboxOrg org;
+
+    @BeforeAll
+    static void startApp() {
+        org = SharedInfrastructure.sandboxOrg();
+        app = RunningApp.start(Map.of("commerce.sync.retry.max-attempts", "3"));
+        shopify = new ShopifyWebhookClient(app.baseUrl());
+    }
+
+    @AfterAll
+    static void stopApp() {
+        app.close();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        org.faults().clear();
+    }
+
+    @Test
+    void lockedRowIsRetriedUntilTheOrderIsWritten() {
+        long callsBefore = org.apiCalls();
+        org.faults().failNext(2, Fault.UNABLE_TO_LOCK_ROW);
+
+        assertEquals(200, shopify.send("orders/paid", Fixtures.bytes("shopify/taxreceipts_orders_paid_usd_2018.json")).statusCode());
+        KafkaTopics.awaitAllConsumed(app, SYNC_TIMEOUT);
+
+        assertTrue(org.findByExternalId("Opportunity", "Commerce_Order_Id__c",
+                "shopify:" + ShopifyWebhookClient.SHOP + ":762815840312").isPresent());
+        assertEquals(3, org.apiCalls() - callsBefore, "two failed attempts and one that wrote: one call each");
+        assertEquals(0, KafkaTopics.endOffset(app.deadLetterTopic("shopify")));
+    }
+
+    @Test
+    void outageLongerThanTheRetriesEndsOnTheDeadLetterTopicWithItsAttempts() {
+        org.faults().failNext(3, Fault.SERVICE_UNAVAILABLE);
+        byte[] order = Fixtures.bytes("shopify/taxreceipts_shopify_docs_sample_order_1001.json");
+
+        assertEquals(200, shopify.send("orders/create", order).statusCode());
+        KafkaTopics.awaitAllConsumed(app, SYNC_TIMEOUT);
+
+        List<ConsumerRecord<String, byte[]>> deadLetters = KafkaTopics.readAll(app.deadLetterTopic("shopify"));
+        assertEquals(1, deadLetters.size());
+        assertEquals("3", header(deadLetters.get(0), "commerce-attempts"));
+        assertEquals("503", header(deadLetters.get(0), "commerce-error-status"));
+        assertTrue(header(deadLetters.get(0), "commerce-first-failure-at").compareTo(header(deadLetters.get(0), "commerce-last-failure-at")) < 0);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
