@@ -39,6 +39,8 @@ public final class RunningApp implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("camel.server.port", String.valueOf(httpPort));
         properties.put("camel.server.host", "127.0.0.1");
+        properties.put("camel.management.port", String.valueOf(freePort()));
+        properties.put("camel.management.host", "127.0.0.1");
         properties.put("commerce.devstack.kafka.enabled", "false");
         properties.put("commerce.devstack.sandbox-org.enabled", "false");
         properties.put("commerce.kafka.brokers", SharedInfrastructure.kafka().bootstrapServers());
