@@ -1,0 +1,87 @@
+package io.commercesync.sandbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sandbox's own control API under {@code /__sandbox/} (not part of Salesforce's surface, no
+ * authentication, never counted):
+ * {@code GET calls}, {@code GET records/{SObject}}, {@code POST reset}, {@code POST sessions/expire},
+ * {@code POST faults} with {@code {"fault":"UNABLE_TO_LOCK_ROW","calls":3}}, {@code DELETE faults}.
+ */
+final class AdminEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminEndpoint.class);
+
+    private final SandboxOrg org;
+    private final ObjectMapper json;
+
+    AdminEndpoint(SandboxOrg org, ObjectMapper json) {
+        this.org = org;
+        this.json = json;
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        List<String> s = RestCall.decodeSegments(exchange.getRequestURI().getRawPath());
+        String method = exchange.getRequestMethod();
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        ApiResponse response;
+        try {
+            response = route(method, s.subList(1, s.size()), body);
+        } catch (IllegalArgumentException e) {
+            response = ApiResponse.of(400, Map.of("error", String.valueOf(e.getMessage())));
+        }
+        LOG.info("admin {} {} -> {}", method, exchange.getRequestURI().getRawPath(), response.status());
+        response.writeTo(exchange, json);
+    }
+
+    private ApiResponse route(String method, List<String> s, byte[] body) throws IOException {
+        String what = s.isEmpty() ? "" : s.get(0);
+        switch (method + " " + what) {
+            case "GET calls": {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("apiCalls", org.apiCalls());
+                out.put("dailyApiLimit", org.settings().dailyApiLimit());
+                return ApiResponse.of(200, out);
+            }
+            case "GET records":
+                if (s.size() != 2) {
+                    break;
+                }
+                if (!org.hasSObject(s.get(1))) {
+                    return ApiResponse.of(404, Map.of("error", "unknown sObject " + s.get(1)));
+                }
+                return ApiResponse.of(200, org.records(s.get(1)));
+            case "POST reset":
+                org.reset();
+                return ApiResponse.noContent();
+            case "POST sessions":
+                if (s.size() == 2 && s.get(1).equals("expire")) {
+                    org.expireSessions();
+                    return ApiResponse.noContent();
+                }
+                break;
+            case "POST faults": {
+                Map<?, ?> req = json.readValue(body, Map.class);
+                Object calls = req.get("calls");
+                int n = calls == null ? 1 : Integer.parseInt(String.valueOf(calls));
+                org.faults().failNext(n, Fault.valueOf(String.valueOf(req.get("fault"))));
+                return ApiResponse.of(200, Map.of("pending", org.faults().pending()));
+            }
+            case "DELETE faults":
+                org.faults().clear();
+                return ApiResponse.noContent();
+            default:
+                break;
+        }
+        return ApiResponse.of(404, Map.of("error", "no such admin resource: " + method + " /__sandbox/"
+                + String.join("/", s)));
+    }
+}

@@ -1,0 +1,249 @@
+package io.commercesync.sandbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The sandbox org: a stateful, in-process emulation of a Salesforce org's OAuth and REST API that
+ * camel-salesforce cannot tell from a real one. The login URL and the instance URL are the same
+ * server. See docs/sandbox-org.md.
+ */
+public final class SandboxOrg implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxOrg.class);
+
+    /** The one refresh token the org accepts for grant_type=refresh_token. */
+    public static final String REFRESH_TOKEN = "sandbox-refresh-token";
+
+    private final SandboxOrgSettings settings;
+    private final Schema schema;
+    private final RecordStore store;
+    private final ApiLimits limits;
+    private final Sessions sessions;
+    private final Faults faults = new Faults();
+    private final String orgId;
+    private final String userId;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final OAuthEndpoint oauth;
+    private final DataApi dataApi;
+    private final AdminEndpoint admin;
+    private final RecordRules rules;
+    private final SObjectResource sobjects;
+
+    private SandboxOrg(SandboxOrgSettings settings) throws IOException {
+        this.settings = settings;
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = new ObjectMapper()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.schema = Schema.load(settings.schemaLocation(), json);
+        SalesforceIds ids = new SalesforceIds();
+        this.orgId = SalesforceIds.fixed("00D", 1);
+        this.userId = SalesforceIds.fixed("005", 1);
+        this.store = new RecordStore(ids, userId, clock);
+        this.limits = new ApiLimits(settings.dailyApiLimit());
+        this.sessions = new Sessions(orgId, settings.sessionTimeout(), clock);
+        this.rules = new RecordRules();
+        this.sobjects = new SObjectResource(schema, store, rules, limits);
+        this.dataApi = new DataApi(sessions, limits, faults, store, sobjects, json);
+        dataApi.attach(new CompositeResource(dataApi, store), new QueryResource());
+        this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "sandbox-org-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.oauth = new OAuthEndpoint(settings, sessions, orgId, userId, this::loginUrl, clock, json);
+        this.admin = new AdminEndpoint(this, json);
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+    }
+
+    /** Starts an org listening on {@code settings.host():settings.port()} (port 0 = ephemeral). */
+    public static SandboxOrg start(SandboxOrgSettings settings) {
+        try {
+            SandboxOrg org = new SandboxOrg(settings);
+            org.server.start();
+            LOG.info("sandbox org {} listening on {} (user {}, daily API limit {})", org.orgId, org.loginUrl(),
+                    settings.username(), settings.dailyApiLimit());
+            return org;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start sandbox org on " + settings.host() + ":" + settings.port(), e);
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.startsWith("/services/oauth2/")) {
+                oauth.handle(exchange);
+            } else if (path.equals("/services/data") || path.startsWith("/services/data/")) {
+                dataApi.handle(exchange);
+            } else if (path.startsWith("/__sandbox/")) {
+                admin.handle(exchange);
+            } else {
+                ApiErrors.notFound().toResponse().writeTo(exchange, new ObjectMapper());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure serving {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            exchange.sendResponseHeaders(500, -1);
+        }
+    }
+
+    /** {@code http://host:port}: the login URL and also the instance URL. */
+    public String loginUrl() {
+        return "http://" + settings.host() + ":" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public SandboxOrgSettings settings() {
+        return settings;
+    }
+
+    /** The 18-char org id ({@code 00D…}) that appears in the token response's {@code id} URL. */
+    public String orgId() {
+        return orgId;
+    }
+
+    /** The 18-char id ({@code 005…}) of the integration user. */
+    public String userId() {
+        return userId;
+    }
+
+    /** API calls counted so far. */
+    public long apiCalls() {
+        return limits.used();
+    }
+
+    /** Whether the schema knows the sObject type (case-insensitive). */
+    public boolean hasSObject(String sObject) {
+        return schema.object(sObject).isPresent();
+    }
+
+    /**
+     * The live records of a type, each with {@code Id}, system fields and the non-null field values
+     * as Salesforce's JSON carries them (numbers as Double/Integer, dates as ISO strings, lookups as ids).
+     */
+    public List<Map<String, Object>> records(String sObject) {
+        SObjectSchema type = schema.object(sObject)
+                .orElseThrow(() -> new IllegalArgumentException("unknown sObject " + sObject));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> r : store.all(type.name())) {
+            out.add(view(type, r));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The first live record whose external-id (or any) field equals {@code value}, case-insensitively. */
+    public Optional<Map<String, Object>> findByExternalId(String sObject, String field, String value) {
+        SObjectSchema type = schema.object(sObject)
+                .orElseThrow(() -> new IllegalArgumentException("unknown sObject " + sObject));
+        FieldSpec f = type.field(field).orElseThrow(() -> new IllegalArgumentException(
+                "no field " + field + " on " + type.name()));
+        return store.findBy(type.name(), f.name(), value).stream().findFirst().map(r -> view(type, r));
+    }
+
+    private static Map<String, Object> view(SObjectSchema type, Map<String, Object> r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : r.entrySet()) {
+            if (e.getValue() != null) {
+                m.put(e.getKey(), type.field(e.getKey()).map(f -> SObjectResource.jsonValue(f, e.getValue()))
+                        .orElse(e.getValue()));
+            }
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Every access token issued so far becomes invalid; camel's next call gets 401 and logs in again. */
+    public void expireSessions() {
+        sessions.expireAll();
+        LOG.info("all sessions expired");
+    }
+
+    /** Deletes all records, zeroes the API call counter and clears queued faults. */
+    public void reset() {
+        store.clear();
+        limits.reset();
+        faults.clear();
+        LOG.info("sandbox org reset");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        LOG.info("sandbox org on port {} stopped", server.getAddress().getPort());
+    }
+
+    /** Standalone: {@code --port 8444} (default 8444); prints the connection settings and runs until killed. */
+    public static void main(String[] args) {
+        SandboxOrgSettings settings = SandboxOrgSettings.defaults().withPort(8444);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> settings = settings.withPort(Integer.parseInt(args[++i]));
+                case "--daily-api-limit" -> settings = settings.withDailyApiLimit(Long.parseLong(args[++i]));
+                case "--schema" -> settings = settings.withSchemaLocation(args[++i]);
+                default -> {
+                    System.err.println("usage: SandboxOrg [--port 8444] [--daily-api-limit 15000] [--schema file.json]");
+                    System.exit(2);
+                }
+            }
+        }
+        SandboxOrg org = start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            org.close();
+            stopped.countDown();
+        }, "sandbox-org-shutdown"));
+        SandboxOrgSettings s = org.settings();
+        System.out.println("Sandbox org running. Login URL (also instance URL): " + org.loginUrl());
+        System.out.println("  client id:     " + s.clientId());
+        System.out.println("  client secret: " + s.clientSecret());
+        System.out.println("  username:      " + s.username());
+        System.out.println("  password:      " + s.password());
+        System.out.println("  refresh token: " + REFRESH_TOKEN);
+        System.out.println("  admin API:     " + org.loginUrl() + "/__sandbox/calls");
+        System.out.println();
+        System.out.println("# paste into application.properties");
+        System.out.println("camel.component.salesforce.loginUrl=" + org.loginUrl());
+        System.out.println("camel.component.salesforce.authenticationType=USERNAME_PASSWORD");
+        System.out.println("camel.component.salesforce.clientId=" + s.clientId());
+        System.out.println("camel.component.salesforce.clientSecret=" + s.clientSecret());
+        System.out.println("camel.component.salesforce.userName=" + s.username());
+        System.out.println("camel.component.salesforce.password=" + s.password());
+        System.out.println("camel.component.salesforce.apiVersion=60.0");
+        System.out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
