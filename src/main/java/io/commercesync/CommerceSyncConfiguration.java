@@ -11,11 +11,13 @@ import io.commercesync.mapping.ShopifyOrderMapper;
 import io.commercesync.salesforce.CompositeOrderWriter;
 import io.commercesync.salesforce.OrderCompositeRequest;
 import io.commercesync.salesforce.SalesforceSettings;
+import io.commercesync.sync.DeduplicationKey;
 import io.commercesync.sync.KafkaOffsetCommit;
 import io.commercesync.sync.RetryPolicy;
 import io.commercesync.topics.CommerceTopics;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.Registry;
 
 /**
@@ -46,6 +48,12 @@ public class CommerceSyncConfiguration implements CamelConfiguration {
         registry.bind("retryPolicy", new RetryPolicy(
                 Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.retry.max-attempts}}"))));
         registry.bind("kafkaOffsetCommit", new KafkaOffsetCommit());
+        registry.bind("deduplicationKey", new DeduplicationKey());
+        KafkaIdempotentRepository deliveries = new KafkaIdempotentRepository(
+                context.resolvePropertyPlaceholders("{{commerce.kafka.dedup-topic}}"),
+                context.resolvePropertyPlaceholders("{{commerce.kafka.brokers}}"));
+        deliveries.setMaxCacheSize(Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.dedup.cache-size}}")));
+        registry.bind("processedDeliveries", deliveries);
 
         registry.bind("deadLetterRecord", new DeadLetterRecord(
                 context.resolvePropertyPlaceholders("{{commerce.kafka.dead-letter-topic-prefix}}"),

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure the project's topics exist before the routes start: {@code commerce.inbound} and one
- * dead-letter topic per source. Topics that exist are left as they are. Off in clusters where topics are
+ * Makes sure the project's topics exist before the routes start: {@code commerce.inbound}, the
+ * processed-deliveries log {@code commerce.dedup}, and one dead-letter topic per source. Topics that exist are left as they are. Off in clusters where topics are
  * managed elsewhere ({@code commerce.kafka.create-topics=false}).
  */
 public final class CommerceTopics extends ServiceSupport {
@@ -41,6 +41,7 @@ public final class CommerceTopics extends ServiceSupport {
     public static CommerceTopics fromProperties(CamelContext context) {
         List<String> names = new ArrayList<>();
         names.add(context.resolvePropertyPlaceholders("{{commerce.kafka.inbound-topic}}"));
+        names.add(context.resolvePropertyPlaceholders("{{commerce.kafka.dedup-topic}}"));
         String deadLetterPrefix = context.resolvePropertyPlaceholders("{{commerce.kafka.dead-letter-topic-prefix}}");
         for (Source source : Source.values()) {
             names.add(deadLetterPrefix + source.id());

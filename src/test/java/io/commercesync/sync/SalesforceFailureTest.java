@@ -49,6 +49,7 @@ class SalesforceFailureTest {
     @Test
     void lockedRowIsRetriedUntilTheOrderIsWritten() {
         long callsBefore = org.apiCalls();
+        long deadLettersBefore = KafkaTopics.endOffset(app.deadLetterTopic("shopify"));
         org.faults().failNext(2, Fault.UNABLE_TO_LOCK_ROW);
 
         assertEquals(200, shopify.send("orders/paid", Fixtures.bytes("shopify/taxreceipts_orders_paid_usd_2018.json")).statusCode());
@@ -57,7 +58,7 @@ class SalesforceFailureTest {
         assertTrue(org.findByExternalId("Opportunity", "Commerce_Order_Id__c",
                 "shopify:" + ShopifyWebhookClient.SHOP + ":762815840312").isPresent());
         assertEquals(3, org.apiCalls() - callsBefore, "two failed attempts and one that wrote: one call each");
-        assertEquals(0, KafkaTopics.endOffset(app.deadLetterTopic("shopify")));
+        assertEquals(deadLettersBefore, KafkaTopics.endOffset(app.deadLetterTopic("shopify")));
     }
 
     @Test
@@ -68,11 +69,25 @@ class SalesforceFailureTest {
         assertEquals(200, shopify.send("orders/create", order).statusCode());
         KafkaTopics.awaitAllConsumed(app, SYNC_TIMEOUT);
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = KafkaTopics.readAll(app.deadLetterTopic("shopify"));
+        List<ConsumerRecord<String, byte[]>> deadLetters = KafkaTopics.readAll(app.deadLetterTopic("shopify")).stream()
+                .filter(r -> r.key().endsWith(":450789469")).toList();
         assertEquals(1, deadLetters.size());
         assertEquals("3", header(deadLetters.get(0), "commerce-attempts"));
         assertEquals("503", header(deadLetters.get(0), "commerce-error-status"));
         assertTrue(header(deadLetters.get(0), "commerce-first-failure-at").compareTo(header(deadLetters.get(0), "commerce-last-failure-at")) < 0);
+    }
+
+    @Test
+    void expiredSessionIsRenewedByCamelSalesforceAndTheOrderIsWritten() {
+        long deadLettersBefore = KafkaTopics.endOffset(app.deadLetterTopic("shopify"));
+        org.expireSessions();
+
+        assertEquals(200, shopify.send("orders/create", Fixtures.bytes("shopify/bagserver_orders_create_aud_2020.json")).statusCode());
+        KafkaTopics.awaitAllConsumed(app, SYNC_TIMEOUT);
+
+        assertTrue(org.findByExternalId("Opportunity", "Commerce_Order_Id__c",
+                "shopify:" + ShopifyWebhookClient.SHOP + ":2998557704341").isPresent());
+        assertEquals(deadLettersBefore, KafkaTopics.endOffset(app.deadLetterTopic("shopify")), "no retry of ours, no dead letter: camel-salesforce logged in again");
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

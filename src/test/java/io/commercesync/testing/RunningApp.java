@@ -35,7 +35,7 @@ public final class RunningApp implements AutoCloseable {
 
     public static RunningApp start(Map<String, String> overrides) {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        int httpPort = freePort();
+        int httpPort = Integer.parseInt(overrides.getOrDefault("camel.server.port", String.valueOf(freePort())));
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("camel.server.port", String.valueOf(httpPort));
         properties.put("camel.server.host", "127.0.0.1");
@@ -47,6 +47,7 @@ public final class RunningApp implements AutoCloseable {
         properties.put("commerce.kafka.inbound-topic", "test-" + run + ".commerce.inbound");
         properties.put("commerce.kafka.dead-letter-topic-prefix", "test-" + run + ".commerce.dlq.");
         properties.put("commerce.kafka.group-id", "test-" + run);
+        properties.put("commerce.kafka.dedup-topic", "test-" + run + ".commerce.dedup");
         properties.put("camel.component.salesforce.login-url", SharedInfrastructure.sandboxOrg().loginUrl());
         properties.put("commerce.sync.retry.initial-delay-ms", "50");
         properties.put("commerce.sync.retry.max-delay-ms", "200");
@@ -60,6 +61,14 @@ public final class RunningApp implements AutoCloseable {
             throw new IllegalStateException("The application did not start: " + e.getMessage(), e);
         }
         return new RunningApp(main, properties, httpPort);
+    }
+
+    /** A new instance of the same app (same topics, group and settings, new ports), as after a restart. */
+    public static RunningApp startAgain(RunningApp previous) {
+        Map<String, String> same = new LinkedHashMap<>(previous.properties);
+        same.put("camel.server.port", String.valueOf(freePort()));
+        same.put("camel.management.port", String.valueOf(freePort()));
+        return start(same);
     }
 
     public CamelContext context() {
