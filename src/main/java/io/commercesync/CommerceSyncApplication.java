@@ -1,5 +1,8 @@
 package io.commercesync;
 
+import java.util.Arrays;
+
+import io.commercesync.deadletter.ReplayCommand;
 import org.apache.camel.main.Main;
 
 /**
@@ -12,7 +15,14 @@ public final class CommerceSyncApplication {
     private CommerceSyncApplication() {
     }
 
+    /**
+     * {@code bin/commerce-sync} runs the app; {@code bin/commerce-sync replay …} replays dead letters
+     * ({@link ReplayCommand}).
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("replay")) {
+            System.exit(ReplayCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         System.exit(create().run(args));
     }
 

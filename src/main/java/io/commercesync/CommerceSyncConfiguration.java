@@ -1,6 +1,9 @@
 package io.commercesync;
 
+import io.commercesync.deadletter.AdminAuthorization;
 import io.commercesync.deadletter.DeadLetterRecord;
+import io.commercesync.deadletter.DeadLetterReplay;
+import io.commercesync.deadletter.ReplayEndpoint;
 import io.commercesync.devstack.DevStack;
 
 import io.commercesync.ingest.ShopifyStores;
@@ -58,5 +61,11 @@ public class CommerceSyncConfiguration implements CamelConfiguration {
         registry.bind("deadLetterRecord", new DeadLetterRecord(
                 context.resolvePropertyPlaceholders("{{commerce.kafka.dead-letter-topic-prefix}}"),
                 CommerceSyncApplication.version()));
+        registry.bind("adminAuthorization", new AdminAuthorization(
+                context.resolvePropertyPlaceholders("{{commerce.admin.token}}")));
+        registry.bind("deadLetterReplayEndpoint", new ReplayEndpoint(new DeadLetterReplay(
+                context.resolvePropertyPlaceholders("{{commerce.kafka.brokers}}"),
+                context.resolvePropertyPlaceholders("{{commerce.kafka.dead-letter-topic-prefix}}"),
+                context.resolvePropertyPlaceholders("{{commerce.kafka.inbound-topic}}"))));
     }
 }

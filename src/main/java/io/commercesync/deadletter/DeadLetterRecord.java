@@ -35,6 +35,9 @@ public final class DeadLetterRecord implements Processor {
     public static final String ORIGIN = "commerce-origin";
     public static final String APP_VERSION = "commerce-app-version";
 
+    private static final java.util.Set<String> ERROR_HEADERS = java.util.Set.of(ERROR_CLASS, ERROR_CODE, ERROR_MESSAGE,
+            ERROR_OBJECT, ERROR_STATUS, ATTEMPTS, FIRST_FAILURE_AT, LAST_FAILURE_AT, ORIGIN, APP_VERSION);
+
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRecord.class);
     private static final int MAX_MESSAGE_LENGTH = 1000;
 
@@ -75,6 +78,11 @@ public final class DeadLetterRecord implements Processor {
         exchange.setProperty(TOPIC, topic);
         LOG.warn("Dead-lettering {} to {} after {} attempt(s): {}", message.getHeader("kafka.KEY"), topic,
                 message.getHeader(ATTEMPTS), message.getHeader(ERROR_MESSAGE));
+    }
+
+    /** Headers this class adds, which a replay leaves behind. */
+    public static boolean isErrorHeader(String name) {
+        return ERROR_HEADERS.contains(name);
     }
 
     private static SalesforceError salesforceError(Throwable failure) {

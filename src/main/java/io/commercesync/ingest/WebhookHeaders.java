@@ -6,6 +6,9 @@ package io.commercesync.ingest;
  */
 public final class WebhookHeaders {
 
+    /** Every Commerce Sync header starts with this. */
+    public static final String PREFIX = "commerce-";
+
     /** {@code shopify}, {@code woocommerce} or {@code limio}. */
     public static final String SOURCE = "commerce-source";
     /** The store within its platform: shop domain, site URL or tenant. */

@@ -1,7 +1,6 @@
 package io.commercesync.salesforce;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,10 +49,11 @@ public final class CompositeOrderWriter implements Processor {
             throw failureOf(reply.getException());
         }
         int status = reply.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
-        JsonNode body = readJson(reply.getMessage().getBody(InputStream.class), status);
+        String text = reply.getMessage().getBody(String.class);
         if (status >= 300) {
-            throw new SalesforceWriteException(SalesforceErrors.fromBody(status, body, "composite").get(0));
+            throw new SalesforceWriteException(SalesforceErrors.fromText(status, text, "composite").get(0));
         }
+        JsonNode body = readJson(text, status);
         CompositeResponse response = CompositeResponse.parse(body, OBJECTS);
         if (response.failure().isPresent()) {
             throw new SalesforceWriteException(response.failure().get());
@@ -75,11 +75,11 @@ public final class CompositeOrderWriter implements Processor {
         return exception instanceof RuntimeException runtime ? runtime : new IllegalStateException(exception);
     }
 
-    private static JsonNode readJson(InputStream body, int status) {
-        if (body == null) {
+    private static JsonNode readJson(String body, int status) {
+        if (body == null || body.isBlank()) {
             throw new SalesforceWriteException(new SalesforceError(status, "EMPTY_RESPONSE", "Salesforce sent no body", null, "composite"));
         }
-        try (body) {
+        try {
             return JSON.readTree(body);
         } catch (IOException e) {
             throw new SalesforceWriteException(new SalesforceError(status, "UNREADABLE_RESPONSE",

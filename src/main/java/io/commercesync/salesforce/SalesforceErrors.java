@@ -3,12 +3,16 @@ package io.commercesync.salesforce;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.RestError;
 
 /** Turns Salesforce's error answers, in their several shapes, into {@link SalesforceError}s. */
 public final class SalesforceErrors {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SalesforceErrors() {
     }
@@ -30,6 +34,20 @@ public final class SalesforceErrors {
             errors.add(new SalesforceError(status, "HTTP_" + status, body == null ? "" : body.toString(), List.of(), sObject));
         }
         return errors;
+    }
+
+    /** An error answer as text: JSON in one of the shapes above, or anything else (an HTML 503 page). */
+    public static List<SalesforceError> fromText(int status, String text, String sObject) {
+        if (text != null && !text.isBlank()) {
+            try {
+                return fromBody(status, JSON.readTree(text), sObject);
+            } catch (JsonProcessingException notJson) {
+                // fall through: keep the start of the text as the message
+            }
+        }
+        String message = text == null ? "" : text.strip();
+        return List.of(new SalesforceError(status, "HTTP_" + status,
+                message.length() > 200 ? message.substring(0, 200) + "…" : message, List.of(), sObject));
     }
 
     /** What camel-salesforce reports when the request itself failed (status 0 for network errors and timeouts). */

@@ -31,6 +31,11 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(Map<String, String> systemProperties) {
+        return start(systemProperties, List.of());
+    }
+
+    /** Starts {@code CommerceSyncApplication} with these arguments (e.g. {@code replay --dry-run …}). */
+    public static AppProcess start(Map<String, String> systemProperties, List<String> arguments) {
         try {
             String runtimeClasspath = Files.readString(Path.of("target/runtime-classpath.txt")).trim();
             List<String> command = new ArrayList<>();
@@ -40,6 +45,7 @@ public final class AppProcess implements AutoCloseable {
             command.add("-cp");
             command.add("target/classes" + File.pathSeparator + runtimeClasspath);
             command.add("io.commercesync.CommerceSyncApplication");
+            command.addAll(arguments);
             Path log = Files.createTempFile(Path.of("target"), "app-process-", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             return new AppProcess(process, log);
@@ -71,6 +77,28 @@ public final class AppProcess implements AutoCloseable {
             RunningApp.sleep(100);
         }
         throw new AssertionError("The app was not ready within " + timeout.toSeconds() + " s:\n" + logTail());
+    }
+
+    /** Waits for the process to end by itself and returns its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("Still running after " + timeout.toSeconds() + " s:\n" + logTail());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Everything the process printed (stdout and stderr). */
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String logTail() {
