@@ -123,6 +123,16 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: no shutdown hook, no flush, no commit: as a crash or an OOM kill. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

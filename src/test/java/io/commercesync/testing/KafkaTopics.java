@@ -78,8 +78,12 @@ public final class KafkaTopics {
 
     /** Waits until the sync route has committed everything written to the inbound topic. */
     public static void awaitAllConsumed(RunningApp app, Duration timeout) {
-        await(() -> committed(app.groupId(), app.inboundTopic()) >= endOffset(app.inboundTopic()), timeout,
-                "the sync route to commit every record of " + app.inboundTopic());
+        awaitAllConsumed(app.groupId(), app.inboundTopic(), timeout);
+    }
+
+    public static void awaitAllConsumed(String groupId, String topic, Duration timeout) {
+        await(() -> committed(groupId, topic) >= endOffset(topic), timeout,
+                "the sync route to commit every record of " + topic);
     }
 
     public static void await(BooleanSupplier condition, Duration timeout, String what) {
