@@ -11,6 +11,7 @@ import io.commercesync.ingest.ShopifyWebhookIntake;
 import io.commercesync.ingest.WebhookResponses;
 import io.commercesync.mapping.InboundEventMapper;
 import io.commercesync.mapping.ShopifyOrderMapper;
+import io.commercesync.metrics.CommerceCounters;
 import io.commercesync.salesforce.CompositeOrderWriter;
 import io.commercesync.salesforce.OrderCompositeRequest;
 import io.commercesync.salesforce.SalesforceSettings;
@@ -40,6 +41,8 @@ public class CommerceSyncConfiguration implements CamelConfiguration {
             context.addService(CommerceTopics.fromProperties(context), true, true);
         }
         Registry registry = context.getRegistry();
+        CommerceCounters counters = new CommerceCounters(context);
+        registry.bind("commerceCounters", counters);
 
         registry.bind("webhookResponses", new WebhookResponses());
         registry.bind("shopifyWebhookIntake", new ShopifyWebhookIntake(ShopifyStores.fromProperties(context)));
@@ -49,7 +52,7 @@ public class CommerceSyncConfiguration implements CamelConfiguration {
         registry.bind("salesforceOrderWriter", new CompositeOrderWriter(new OrderCompositeRequest(salesforce),
                 context.createProducerTemplate(), "salesforce:composite?rawPayload=true"));
         registry.bind("retryPolicy", new RetryPolicy(
-                Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.retry.max-attempts}}"))));
+                Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.retry.max-attempts}}")), counters));
         registry.bind("kafkaOffsetCommit", new KafkaOffsetCommit());
         registry.bind("deduplicationKey", new DeduplicationKey());
         KafkaIdempotentRepository deliveries = new KafkaIdempotentRepository(
@@ -60,7 +63,7 @@ public class CommerceSyncConfiguration implements CamelConfiguration {
 
         registry.bind("deadLetterRecord", new DeadLetterRecord(
                 context.resolvePropertyPlaceholders("{{commerce.kafka.dead-letter-topic-prefix}}"),
-                CommerceSyncApplication.version()));
+                CommerceSyncApplication.version(), counters));
         registry.bind("adminAuthorization", new AdminAuthorization(
                 context.resolvePropertyPlaceholders("{{commerce.admin.token}}")));
         registry.bind("deadLetterReplayEndpoint", new ReplayEndpoint(new DeadLetterReplay(

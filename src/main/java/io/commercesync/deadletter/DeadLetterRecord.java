@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import io.commercesync.ingest.WebhookHeaders;
 import io.commercesync.mapping.MappingException;
+import io.commercesync.metrics.CommerceCounters;
 import io.commercesync.model.Source;
 import io.commercesync.salesforce.SalesforceError;
 import io.commercesync.salesforce.SalesforceWriteException;
@@ -43,8 +44,10 @@ public final class DeadLetterRecord implements Processor {
 
     private final String topicPrefix;
     private final String appVersion;
+    private final CommerceCounters counters;
 
-    public DeadLetterRecord(String topicPrefix, String appVersion) {
+    public DeadLetterRecord(String topicPrefix, String appVersion, CommerceCounters counters) {
+        this.counters = counters;
         this.topicPrefix = topicPrefix;
         this.appVersion = appVersion;
     }
@@ -76,6 +79,7 @@ public final class DeadLetterRecord implements Processor {
         String source = message.getHeader(WebhookHeaders.SOURCE, String.class);
         String topic = topicPrefix + (isKnownSource(source) ? source.toLowerCase(Locale.ROOT) : "unknown");
         exchange.setProperty(TOPIC, topic);
+        counters.deadLettered(exchange, message.getHeader(ERROR_CODE, String.class));
         LOG.warn("Dead-lettering {} to {} after {} attempt(s): {}", message.getHeader("kafka.KEY"), topic,
                 message.getHeader(ATTEMPTS), message.getHeader(ERROR_MESSAGE));
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.commercesync.salesforce.SalesforceWriteException;
 import io.commercesync.mapping.MappingException;
+import io.commercesync.metrics.CommerceCounters;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,10 @@ public final class RetryPolicy {
     private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
 
     private final int maxAttempts;
+    private final CommerceCounters counters;
 
-    public RetryPolicy(int maxAttempts) {
+    public RetryPolicy(int maxAttempts, CommerceCounters counters) {
+        this.counters = counters;
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("commerce.sync.retry.max-attempts must be at least 1, was " + maxAttempts);
         }
@@ -45,9 +48,19 @@ public final class RetryPolicy {
         exchange.setProperty(ATTEMPTS, attempts);
         boolean retry = isTransient(failure) && attempts < maxAttempts;
         if (retry) {
+            counters.retried(exchange, errorCode(failure));
             LOG.warn("Attempt {} of {} failed, retrying: {}", attempts, maxAttempts, failure.getMessage());
         }
         return retry;
+    }
+
+    private static String errorCode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SalesforceWriteException write) {
+                return write.error().errorCode();
+            }
+        }
+        return failure == null ? null : failure.getClass().getSimpleName();
     }
 
     static boolean isTransient(Throwable failure) {

@@ -184,6 +184,19 @@ class DeadLetterReplayTest {
         assertFalse(org.findByExternalId("Opportunity", "Commerce_Order_Id__c", REJECTED_ORDER).isPresent());
     }
 
+    @Test
+    @Order(9)
+    void metricsCountRetriesDeadLettersReplaysAndSkippedRedeliveries() throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(app.managementUrl() + "/observe/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        assertTrue(metrics.contains("commerce_sync_retries_total{code=\"HTTP_503\",source=\"shopify\"} 1.0"), metrics);
+        assertTrue(metrics.contains("commerce_dead_letters_total{code=\"HTTP_503\",source=\"shopify\"} 1.0"), metrics);
+        assertTrue(metrics.contains("commerce_dead_letters_total{code=\"REQUIRED_FIELD_MISSING\",source=\"shopify\"} 2.0"), metrics);
+        assertTrue(metrics.contains("commerce_replayed_total{source=\"shopify\"} 3.0"), metrics);
+        assertTrue(metrics.contains("commerce_duplicates_skipped_total{source=\"shopify\"} 1.0"), metrics);
+    }
+
     private static HttpResponse<String> replay(String filter, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/admin/dead-letters/replay"))
                 .header("Content-Type", "application/json")

@@ -79,6 +79,10 @@ public final class RunningApp implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort;
     }
 
+    public String managementUrl() {
+        return "http://127.0.0.1:" + properties.get("camel.management.port");
+    }
+
     public String property(String key) {
         return properties.get(key);
     }
