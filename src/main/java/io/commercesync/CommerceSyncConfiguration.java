@@ -1,5 +1,7 @@
 package io.commercesync;
 
+import java.time.Duration;
+
 import io.commercesync.deadletter.AdminAuthorization;
 import io.commercesync.deadletter.DeadLetterRecord;
 import io.commercesync.deadletter.DeadLetterReplay;
@@ -15,6 +17,7 @@ import io.commercesync.metrics.CommerceCounters;
 import io.commercesync.salesforce.CompositeOrderWriter;
 import io.commercesync.salesforce.OrderCompositeRequest;
 import io.commercesync.salesforce.SalesforceSettings;
+import io.commercesync.sync.ApiLimitPause;
 import io.commercesync.sync.DeduplicationKey;
 import io.commercesync.sync.KafkaOffsetCommit;
 import io.commercesync.sync.RetryPolicy;
@@ -54,6 +57,10 @@ public class CommerceSyncConfiguration implements CamelConfiguration {
         registry.bind("retryPolicy", new RetryPolicy(
                 Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.retry.max-attempts}}")), counters));
         registry.bind("kafkaOffsetCommit", new KafkaOffsetCommit());
+        // Hold a record at most half of Kafka's max.poll.interval.ms, so the consumer keeps its partitions.
+        registry.bind("apiLimitPause", new ApiLimitPause(
+                Duration.ofMillis(Long.parseLong(context.resolvePropertyPlaceholders("{{commerce.sync.limit-pause-ms}}"))),
+                Duration.ofMillis(Long.parseLong(context.resolvePropertyPlaceholders("{{camel.component.kafka.max-poll-interval-ms}}")) / 2)));
         registry.bind("deduplicationKey", new DeduplicationKey());
         KafkaIdempotentRepository deliveries = new KafkaIdempotentRepository(
                 context.resolvePropertyPlaceholders("{{commerce.kafka.dedup-topic}}"),

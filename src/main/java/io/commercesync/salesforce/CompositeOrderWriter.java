@@ -51,12 +51,12 @@ public final class CompositeOrderWriter implements Processor {
         int status = reply.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
         String text = reply.getMessage().getBody(String.class);
         if (status >= 300) {
-            throw new SalesforceWriteException(SalesforceErrors.fromText(status, text, "composite").get(0));
+            throw failureOf(SalesforceErrors.fromText(status, text, "composite").get(0), null);
         }
         JsonNode body = readJson(text, status);
         CompositeResponse response = CompositeResponse.parse(body, OBJECTS);
         if (response.failure().isPresent()) {
-            throw new SalesforceWriteException(response.failure().get());
+            throw failureOf(response.failure().get(), null);
         }
         exchange.getMessage().setHeader("Sforce-Limit-Info", reply.getMessage().getHeader("Sforce-Limit-Info"));
         exchange.getMessage().setBody(response.idsByReference());
@@ -69,10 +69,15 @@ public final class CompositeOrderWriter implements Processor {
     private static RuntimeException failureOf(Exception exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof SalesforceException salesforce) {
-                return new SalesforceWriteException(SalesforceErrors.fromException(salesforce, "composite"), salesforce);
+                return failureOf(SalesforceErrors.fromException(salesforce, "composite"), salesforce);
             }
         }
         return exception instanceof RuntimeException runtime ? runtime : new IllegalStateException(exception);
+    }
+
+    private static SalesforceWriteException failureOf(SalesforceError error, Throwable cause) {
+        return ApiLimitReachedException.CODE.equals(error.errorCode())
+                ? new ApiLimitReachedException(error, cause) : new SalesforceWriteException(error, cause);
     }
 
     private static JsonNode readJson(String body, int status) {

@@ -32,7 +32,7 @@ class SalesforceFailureTest {
     @BeforeAll
     static void startApp() {
         org = SharedInfrastructure.sandboxOrg();
-        app = RunningApp.start(Map.of("commerce.sync.retry.max-attempts", "3"));
+        app = RunningApp.start(Map.of("commerce.sync.retry.max-attempts", "3", "commerce.sync.limit-pause-ms", "1000"));
         shopify = new ShopifyWebhookClient(app.baseUrl());
     }
 
@@ -88,6 +88,23 @@ class SalesforceFailureTest {
         assertTrue(org.findByExternalId("Opportunity", "Commerce_Order_Id__c",
                 "shopify:" + ShopifyWebhookClient.SHOP + ":2998557704341").isPresent());
         assertEquals(deadLettersBefore, KafkaTopics.endOffset(app.deadLetterTopic("shopify")), "no retry of ours, no dead letter: camel-salesforce logged in again");
+    }
+
+    @Test
+    void requestLimitPausesTheSyncInsteadOfBurningRetries() {
+        long deadLettersBefore = KafkaTopics.endOffset(app.deadLetterTopic("shopify"));
+        // More limit answers than the 3 attempts a transient failure gets: retried, this order would be dead-lettered.
+        org.faults().failNext(4, Fault.REQUEST_LIMIT_EXCEEDED);
+        long started = System.nanoTime();
+
+        assertEquals(200, shopify.send("orders/create", Fixtures.bytes("shopify/orders-create-test-notification.json")).statusCode());
+        KafkaTopics.await(() -> org.findByExternalId("Opportunity", "Commerce_Order_Id__c",
+                "shopify:" + ShopifyWebhookClient.SHOP + ":820982911946154508").isPresent(), SYNC_TIMEOUT, "the order after the pauses");
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 3000, "four answers, four pauses of 1 s (three before success)");
+        assertEquals(deadLettersBefore, KafkaTopics.endOffset(app.deadLetterTopic("shopify")), "the limit is not the event's fault");
+        assertEquals("Closed Lost", org.findByExternalId("Opportunity", "Commerce_Order_Id__c",
+                "shopify:" + ShopifyWebhookClient.SHOP + ":820982911946154508").orElseThrow().get("StageName"));
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
