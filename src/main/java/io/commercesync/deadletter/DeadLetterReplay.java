@@ -56,6 +56,10 @@ public final class DeadLetterReplay {
         this.inboundTopic = inboundTopic;
     }
 
+    public String brokers() {
+        return brokers;
+    }
+
     public ReplaySummary run(ReplayFilter filter, ReplayProgress progress) {
         String topic = deadLetterTopicPrefix + filter.source();
         List<DeadLetter> matching = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * {@code bin/commerce-sync replay --source shopify [--error-code CODE] [--from ISO] [--to ISO]
@@ -29,7 +30,7 @@ public final class ReplayCommand {
     private ReplayCommand() {
     }
 
-    /** Runs the command; returns the process exit code (0 done, 1 some records failed, 2 bad arguments). */
+    /** Runs the command; returns the exit code: 0 done, 1 some records failed, 2 bad arguments, 3 Kafka unreachable. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         ReplayFilter filter;
         try {
@@ -51,6 +52,10 @@ public final class ReplayCommand {
         } catch (IllegalArgumentException e) {
             err.println("replay: " + e.getMessage());
             return 2;
+        } catch (KafkaException e) {
+            err.println("replay: cannot reach Kafka at " + replay.brokers() + " (" + e.getMessage() + "). Is the app with its"
+                    + " embedded broker running, or KAFKA_BROKERS set to your cluster?");
+            return 3;
         }
         err.println();
         for (DeadLetter letter : summary.letters()) {
