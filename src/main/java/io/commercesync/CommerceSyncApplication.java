@@ -8,7 +8,7 @@ import org.apache.camel.main.Main;
 /**
  * Starts Commerce Sync: camel-main with {@code application.properties} from the working directory and the
  * YAML routes under {@code routes/}. With the defaults it also starts an embedded Kafka broker and the
- * sandbox org, so {@code mvn -q compile exec:java} is a complete, working installation.
+ * sandbox org, so {@code bin/commerce-sync} is a complete, working installation.
  */
 public final class CommerceSyncApplication {
 
