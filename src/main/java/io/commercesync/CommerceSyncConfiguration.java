@@ -20,6 +20,7 @@ import io.commercesync.salesforce.SalesforceSettings;
 import io.commercesync.sync.ApiLimitPause;
 import io.commercesync.sync.DeduplicationKey;
 import io.commercesync.sync.KafkaOffsetCommit;
+import io.commercesync.sync.ProcessedDeliveries;
 import io.commercesync.sync.RetryPolicy;
 import io.commercesync.topics.CommerceTopics;
 import org.apache.camel.CamelConfiguration;
@@ -66,7 +67,8 @@ public class CommerceSyncConfiguration implements CamelConfiguration {
                 context.resolvePropertyPlaceholders("{{commerce.kafka.dedup-topic}}"),
                 context.resolvePropertyPlaceholders("{{commerce.kafka.brokers}}"));
         deliveries.setMaxCacheSize(Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.dedup.cache-size}}")));
-        registry.bind("processedDeliveries", deliveries);
+        deliveries.setCamelContext(context);
+        registry.bind("processedDeliveries", new ProcessedDeliveries(deliveries));
 
         registry.bind("deadLetterRecord", new DeadLetterRecord(
                 context.resolvePropertyPlaceholders("{{commerce.kafka.dead-letter-topic-prefix}}"),
