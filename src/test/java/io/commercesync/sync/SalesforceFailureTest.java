@@ -12,7 +12,10 @@ import io.commercesync.testing.KafkaTopics;
 import io.commercesync.testing.RunningApp;
 import io.commercesync.testing.SharedInfrastructure;
 import io.commercesync.testing.ShopifyWebhookClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,6 +108,46 @@ class SalesforceFailureTest {
         assertEquals(deadLettersBefore, KafkaTopics.endOffset(app.deadLetterTopic("shopify")), "the limit is not the event's fault");
         assertEquals("Closed Lost", org.findByExternalId("Opportunity", "Commerce_Order_Id__c",
                 "shopify:" + ShopifyWebhookClient.SHOP + ":820982911946154508").orElseThrow().get("StageName"));
+    }
+
+    @Test
+    void retryOnOnePartitionDoesNotHoldUpTheOthers() throws Exception {
+        try (RunningApp slowRetries = RunningApp.start(Map.of("commerce.sync.retry.initial-delay-ms", "4000",
+                "commerce.sync.retry.max-delay-ms", "4000"))) {
+            ShopifyWebhookClient client = new ShopifyWebhookClient(slowRetries.baseUrl());
+            KafkaTopics.awaitGroupSpread(slowRetries.groupId(), 3, SYNC_TIMEOUT);
+            byte[] locked = withId(Fixtures.bytes("shopify/taxreceipts_orders_paid_usd_2018.json"), 8_200_000_001L);
+            long otherId = 8_200_000_002L;
+            while (partition("shopify:" + ShopifyWebhookClient.SHOP + ":" + otherId) == partition("shopify:" + ShopifyWebhookClient.SHOP + ":8200000001")) {
+                otherId++;
+            }
+            byte[] other = withId(Fixtures.bytes("shopify/taxreceipts_orders_paid_usd_2018.json"), otherId);
+            org.faults().failNext(1, Fault.UNABLE_TO_LOCK_ROW);
+
+            assertEquals(200, client.send("orders/paid", locked).statusCode());
+            KafkaTopics.await(() -> org.faults().pending() == 0, SYNC_TIMEOUT, "the locked order's first attempt");
+            assertEquals(200, client.send("orders/paid", other).statusCode());
+
+            String otherOrder = "shopify:" + ShopifyWebhookClient.SHOP + ":" + otherId;
+            String lockedOrder = "shopify:" + ShopifyWebhookClient.SHOP + ":8200000001";
+            KafkaTopics.await(() -> org.findByExternalId("Opportunity", "Commerce_Order_Id__c", otherOrder).isPresent(),
+                    Duration.ofSeconds(3), "the order on the other partition, within the locked one's 4 s backoff");
+            assertTrue(org.findByExternalId("Opportunity", "Commerce_Order_Id__c", lockedOrder).isEmpty(), "still backing off");
+            KafkaTopics.awaitAllConsumed(slowRetries, SYNC_TIMEOUT);
+            assertTrue(org.findByExternalId("Opportunity", "Commerce_Order_Id__c", lockedOrder).isPresent());
+        }
+    }
+
+    private static byte[] withId(byte[] order, long id) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode node = (ObjectNode) json.readTree(order);
+        node.put("id", id);
+        return json.writeValueAsBytes(node);
+    }
+
+    /** The partition Kafka's default partitioner picks for a key on the 3-partition inbound topic. */
+    private static int partition(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 3;
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

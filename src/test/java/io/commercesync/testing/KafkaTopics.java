@@ -86,6 +86,19 @@ public final class KafkaTopics {
                 "the sync route to commit every record of " + topic);
     }
 
+    /** Waits until the group is stable with {@code members} members that each hold a partition. */
+    public static void awaitGroupSpread(String groupId, int members, Duration timeout) {
+        await(() -> {
+            try (Admin admin = admin()) {
+                var group = admin.describeConsumerGroups(List.of(groupId)).all().get(10, TimeUnit.SECONDS).get(groupId);
+                return group.state() == org.apache.kafka.common.ConsumerGroupState.STABLE
+                        && group.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count() == members;
+            } catch (Exception e) {
+                return false;
+            }
+        }, timeout, "consumer group " + groupId + " to spread over " + members + " members");
+    }
+
     public static void await(BooleanSupplier condition, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
