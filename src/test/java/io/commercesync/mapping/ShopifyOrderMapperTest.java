@@ -7,6 +7,7 @@ import io.commercesync.model.CommerceEvent;
 import io.commercesync.model.EventKind;
 import io.commercesync.model.Order;
 import io.commercesync.model.OrderStatus;
+import io.commercesync.model.Source;
 import io.commercesync.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +20,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ShopifyOrderMapperTest {
 
     private static final String SHOP = "acme.myshopify.com";
-    private final ShopifyOrderMapper mapper = new ShopifyOrderMapper();
+    private final ShopifyEventMapper mapper = new ShopifyEventMapper();
 
     private CommerceEvent map(String fixture) {
-        return mapper.toEvent(Fixtures.bytes("shopify/" + fixture), SHOP, "delivery-1", Instant.parse("2025-01-01T00:00:00Z"));
+        return map("orders/updated", fixture);
+    }
+
+    private CommerceEvent map(String topic, String fixture) {
+        return mapper.toEvent(Fixtures.bytes("shopify/" + fixture), origin(topic));
+    }
+
+    private static CommerceEvent.Origin origin(String topic) {
+        return new CommerceEvent.Origin(Source.SHOPIFY, SHOP, topic, "delivery-1", Instant.parse("2025-01-01T00:00:00Z"));
     }
 
     @Test
@@ -79,6 +88,6 @@ class ShopifyOrderMapperTest {
 
     @Test
     void rejectsPayloadWithoutId() {
-        assertThrows(MappingException.class, () -> mapper.toEvent("{\"name\":\"#1\"}".getBytes(), SHOP, null, Instant.now()));
+        assertThrows(MappingException.class, () -> mapper.toEvent("{\"name\":\"#1\"}".getBytes(), origin("orders/create")));
     }
 }
