@@ -2,13 +2,17 @@ package io.commercesync.mapping;
 
 import java.io.IOException;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Parsing a stored webhook body, which ingest has already checked is a JSON object. */
+/**
+ * Parsing a stored webhook body, which ingest has already checked is a JSON object. JSON numbers with a
+ * fraction are read as exact decimals (a WooCommerce line {@code price: 17.647059}), never through a double.
+ */
 final class Payloads {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private Payloads() {
     }
