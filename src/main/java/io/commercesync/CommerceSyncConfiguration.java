@@ -7,13 +7,21 @@ import io.commercesync.deadletter.DeadLetterRecord;
 import io.commercesync.deadletter.DeadLetterReplay;
 import io.commercesync.deadletter.ReplayEndpoint;
 import io.commercesync.devstack.DevStack;
-
+import io.commercesync.ingest.LimioTenants;
+import io.commercesync.ingest.LimioWebhooks;
+import io.commercesync.ingest.RequestBody;
 import io.commercesync.ingest.ShopifyStores;
-import io.commercesync.ingest.ShopifyWebhookIntake;
+import io.commercesync.ingest.ShopifyWebhooks;
+import io.commercesync.ingest.WebhookIntake;
 import io.commercesync.ingest.WebhookResponses;
+import io.commercesync.ingest.WooCommerceSites;
+import io.commercesync.ingest.WooCommerceWebhooks;
 import io.commercesync.mapping.InboundEventMapper;
-import io.commercesync.mapping.ShopifyOrderMapper;
+import io.commercesync.mapping.LimioEventMapper;
+import io.commercesync.mapping.ShopifyEventMapper;
+import io.commercesync.mapping.WooCommerceEventMapper;
 import io.commercesync.metrics.CommerceCounters;
+import io.commercesync.model.Source;
 import io.commercesync.salesforce.CompositeOrderWriter;
 import io.commercesync.salesforce.OrderCompositeRequest;
 import io.commercesync.salesforce.SalesforceSettings;
@@ -49,9 +57,16 @@ public class CommerceSyncConfiguration implements CamelConfiguration {
         registry.bind("commerceCounters", counters);
 
         registry.bind("webhookResponses", new WebhookResponses());
-        registry.bind("shopifyWebhookIntake", new ShopifyWebhookIntake(ShopifyStores.fromProperties(context)));
+        RequestBody requestBody = new RequestBody(Long.parseLong(
+                context.resolvePropertyPlaceholders("{{commerce.ingest.max-body-bytes}}")));
+        registry.bind("shopifyWebhookIntake", new WebhookIntake(new ShopifyWebhooks(ShopifyStores.fromProperties(context)), requestBody));
+        registry.bind("woocommerceWebhookIntake", new WebhookIntake(new WooCommerceWebhooks(WooCommerceSites.fromProperties(context)), requestBody));
+        registry.bind("limioWebhookIntake", new WebhookIntake(new LimioWebhooks(LimioTenants.fromProperties(context)), requestBody));
 
-        registry.bind("inboundEventMapper", new InboundEventMapper(new ShopifyOrderMapper()));
+        registry.bind("inboundEventMapper", new InboundEventMapper(java.util.Map.of(
+                Source.SHOPIFY, new ShopifyEventMapper(),
+                Source.WOOCOMMERCE, new WooCommerceEventMapper(),
+                Source.LIMIO, new LimioEventMapper())));
         SalesforceSettings salesforce = SalesforceSettings.fromProperties(context);
         registry.bind("salesforceOrderWriter", new CompositeOrderWriter(new OrderCompositeRequest(salesforce),
                 context.createProducerTemplate(), "salesforce:composite?rawPayload=true"));

@@ -10,6 +10,7 @@ import io.commercesync.model.Source;
 import io.commercesync.salesforce.SalesforceError;
 import io.commercesync.salesforce.SalesforceWriteException;
 import io.commercesync.sync.RetryPolicy;
+import io.commercesync.sync.UnsupportedEventException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -59,8 +60,10 @@ public final class DeadLetterRecord implements Processor {
         String now = Instant.now().toString();
         message.setHeader(ERROR_CLASS, failure == null ? "unknown" : failure.getClass().getName());
         SalesforceError error = salesforceError(failure);
-        if (isMappingFailure(failure)) {
+        if (isA(failure, MappingException.class)) {
             message.setHeader(ERROR_CODE, "MAPPING_ERROR");
+        } else if (isA(failure, UnsupportedEventException.class)) {
+            message.setHeader(ERROR_CODE, UnsupportedEventException.CODE);
         } else if (error != null) {
             message.setHeader(ERROR_CODE, error.errorCode());
             message.setHeader(ERROR_STATUS, String.valueOf(error.httpStatus()));
@@ -98,9 +101,9 @@ public final class DeadLetterRecord implements Processor {
         return null;
     }
 
-    private static boolean isMappingFailure(Throwable failure) {
+    private static boolean isA(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof MappingException) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }

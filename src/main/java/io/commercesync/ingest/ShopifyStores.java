@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 import io.commercesync.verify.HmacSha256;
 import org.apache.camel.CamelContext;
@@ -31,20 +30,10 @@ public final class ShopifyStores {
 
     /** Reads every {@code commerce.shopify.stores.*} store from the Camel properties. */
     public static ShopifyStores fromProperties(CamelContext context) {
-        Properties raw = context.getPropertiesComponent().loadProperties(key -> key.startsWith(PREFIX));
         Map<String, String> secrets = new HashMap<>();
-        for (String key : raw.stringPropertyNames()) {
-            if (!key.endsWith(".shop-domain")) {
-                continue;
-            }
-            String name = key.substring(PREFIX.length(), key.length() - ".shop-domain".length());
-            String domain = context.resolvePropertyPlaceholders("{{" + key + "}}");
-            String secret = context.resolvePropertyPlaceholders("{{" + PREFIX + name + ".secret}}");
-            if (secret == null || secret.isBlank()) {
-                throw new IllegalArgumentException("Shopify store '" + name + "' has no secret: set " + PREFIX + name + ".secret");
-            }
-            secrets.put(domain, secret);
-        }
+        ConfiguredStores.read(context, "shopify").forEach((name, store) -> secrets.put(
+                ConfiguredStores.required(store, PREFIX, name, "shop-domain"),
+                ConfiguredStores.required(store, PREFIX, name, "secret")));
         return new ShopifyStores(secrets);
     }
 
@@ -57,7 +46,8 @@ public final class ShopifyStores {
         return signersByDomain.size();
     }
 
-    private static String normalise(String domain) {
+    /** The shop domain as it appears in external ids: trimmed, lower case. */
+    static String normalise(String domain) {
         return domain.trim().toLowerCase(Locale.ROOT);
     }
 }

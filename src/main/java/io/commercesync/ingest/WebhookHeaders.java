@@ -15,7 +15,15 @@ public final class WebhookHeaders {
     public static final String STORE = "commerce-store";
     /** The store's own event name, e.g. {@code orders/create}. */
     public static final String TOPIC = "commerce-topic";
-    /** The store's id of this delivery (Shopify {@code X-Shopify-Webhook-Id}), when it sends one. */
+    /**
+     * The canonical kind the event becomes ({@code ORDER}, {@code ORDER_CANCELLED}, {@code ORDER_DELETED},
+     * {@code REFUND}, {@code CUSTOMER}), as the topic says; lets a consumer skip kinds it does not handle
+     * without parsing the body. The mapped event's kind is authoritative (a Shopify order update can turn out
+     * to be a cancellation).
+     */
+    public static final String EVENT_KIND = "commerce-event-kind";
+    /** The store's id of this delivery (Shopify {@code X-Shopify-Webhook-Id}, WooCommerce
+     * {@code X-WC-Webhook-Delivery-ID}), when it sends one. */
     public static final String DELIVERY_ID = "commerce-delivery-id";
     /** The store's id of the event behind the delivery (Shopify {@code X-Shopify-Event-Id}), when it sends one. */
     public static final String EVENT_ID = "commerce-event-id";

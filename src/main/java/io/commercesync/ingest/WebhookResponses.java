@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The answers a store gets from an ingest route, all JSON: {@link #accepted} after the durable Kafka write,
- * {@link #ignored} for a topic we do not sync, and {@link #failed} for a rejected request (its 4xx) or a
+ * {@link #ignored} for a topic we do not sync, {@link #ping} for a platform's test request, and {@link #failed} for a rejected request (its 4xx) or a
  * Kafka that cannot take the event (503, so the store retries). One log line per answer, no payload.
  */
 public final class WebhookResponses {
@@ -30,9 +30,15 @@ public final class WebhookResponses {
     }
 
     public void ignored(Exchange exchange) {
-        String topic = exchange.getProperty(ShopifyWebhookIntake.IGNORED_TOPIC, String.class);
-        LOG.info("Ignored webhook topic {}", topic);
+        String topic = exchange.getProperty(WebhookIntake.IGNORED_TOPIC, String.class);
+        LOG.info("Ignored {} webhook topic {}", exchange.getFromRouteId(), topic);
         answer(exchange.getMessage(), 202, Map.of("ignored", topic));
+    }
+
+    /** The platform's test request (WooCommerce's ping when a webhook is saved): exactly 200, nothing stored. */
+    public void ping(Exchange exchange) {
+        LOG.info("Answered the {} ping", exchange.getProperty(WebhookIntake.PING, String.class));
+        answer(exchange.getMessage(), 200, Map.of("status", "pong"));
     }
 
     public void failed(Exchange exchange) {

@@ -2,6 +2,7 @@ package io.commercesync.mapping;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 import io.commercesync.ingest.WebhookHeaders;
 import io.commercesync.model.CommerceEvent;
@@ -12,15 +13,17 @@ import org.apache.camel.Processor;
 
 /**
  * First step of {@code sync-orders}: a record from {@code commerce.inbound} (the store's raw bytes plus the
- * {@link WebhookHeaders}) becomes a {@link CommerceEvent}, by the mapper of the record's source.
- * The raw bytes stay untouched in the record; only the exchange body changes.
+ * {@link WebhookHeaders}) becomes a {@link CommerceEvent}, by the mapper of the record's source and its
+ * topic. The raw bytes stay untouched in the record; only the exchange body changes. The event's kind is
+ * also set as the {@link WebhookHeaders#EVENT_KIND} header, so later steps can tell orders (which the order
+ * writer writes) from refunds, customers and deletions (see {@link CommerceEvent#carriesOrder()}).
  */
 public final class InboundEventMapper implements Processor {
 
-    private final ShopifyOrderMapper shopify;
+    private final Map<Source, StoreEventMapper> mappers;
 
-    public InboundEventMapper(ShopifyOrderMapper shopify) {
-        this.shopify = shopify;
+    public InboundEventMapper(Map<Source, StoreEventMapper> mappers) {
+        this.mappers = Map.copyOf(mappers);
     }
 
     @Override
@@ -36,14 +39,15 @@ public final class InboundEventMapper implements Processor {
         } catch (IllegalArgumentException e) {
             throw new MappingException("Unknown source " + sourceId);
         }
-        byte[] body = message.getBody(byte[].class);
-        String store = message.getHeader(WebhookHeaders.STORE, String.class);
-        String deliveryId = message.getHeader(WebhookHeaders.DELIVERY_ID, String.class);
-        Instant receivedAt = receivedAt(message.getHeader(WebhookHeaders.RECEIVED_AT, String.class));
-        CommerceEvent event = switch (source) {
-            case SHOPIFY -> shopify.toEvent(body, store, deliveryId, receivedAt);
-            default -> throw new MappingException("No mapper for source " + source.id() + " yet");
-        };
+        StoreEventMapper mapper = mappers.get(source);
+        if (mapper == null) {
+            throw new MappingException("No mapper for source " + source.id());
+        }
+        CommerceEvent.Origin origin = new CommerceEvent.Origin(source, message.getHeader(WebhookHeaders.STORE, String.class),
+                message.getHeader(WebhookHeaders.TOPIC, String.class), message.getHeader(WebhookHeaders.DELIVERY_ID, String.class),
+                receivedAt(message.getHeader(WebhookHeaders.RECEIVED_AT, String.class)));
+        CommerceEvent event = mapper.toEvent(message.getBody(byte[].class), origin);
+        message.setHeader(WebhookHeaders.EVENT_KIND, event.kind().name());
         message.setBody(event);
     }
 

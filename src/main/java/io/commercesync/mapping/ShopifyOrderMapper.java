@@ -1,6 +1,5 @@
 package io.commercesync.mapping;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,63 +7,48 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commercesync.model.Address;
-import io.commercesync.model.CommerceEvent;
 import io.commercesync.model.Customer;
-import io.commercesync.model.EventKind;
 import io.commercesync.model.ExternalId;
 import io.commercesync.model.Line;
 import io.commercesync.model.Order;
 import io.commercesync.model.OrderStatus;
+import io.commercesync.model.Refund;
 import io.commercesync.model.Source;
 import io.commercesync.model.Totals;
 
+import static io.commercesync.mapping.JsonFields.at;
 import static io.commercesync.mapping.JsonFields.decimal;
 import static io.commercesync.mapping.JsonFields.decimalAt;
+import static io.commercesync.mapping.JsonFields.firstText;
 import static io.commercesync.mapping.JsonFields.instant;
 import static io.commercesync.mapping.JsonFields.text;
+import static io.commercesync.mapping.Payloads.firstNonNull;
 
 /**
- * Shopify's REST order object (the body of the {@code orders/*} webhooks) to the canonical model.
- * Amounts are taken in the shop's currency ({@code currency}, {@code *_set.shop_money}); the buyer's
- * presentment currency is not what the books are kept in.
+ * Shopify's REST order object (the body of the {@code orders/*} webhooks) to the canonical order.
+ * Amounts are taken in the shop's currency ({@code currency}, {@code *_set.shop_money}), the currency the
+ * books are kept in; when the buyer paid in another ({@code presentment_currency}), that currency and the
+ * total in it ({@code total_price_set.presentment_money}) are kept beside.
  *
  * @see <a href="https://shopify.dev/docs/api/admin-rest/latest/resources/order">Shopify REST Order resource</a>
  */
 public final class ShopifyOrderMapper {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ShopifyRefundMapper refunds = new ShopifyRefundMapper();
 
-    public CommerceEvent toEvent(byte[] body, String store, String deliveryId, Instant receivedAt) {
-        JsonNode order;
-        try {
-            order = JSON.readTree(body);
-        } catch (IOException e) {
-            throw new MappingException("The Shopify payload is not valid JSON: " + e.getMessage(), e);
-        }
-        if (order == null || !order.isObject()) {
-            throw new MappingException("The Shopify payload is not a JSON object");
-        }
-        String id = text(order, "id");
-        if (id == null) {
-            throw new MappingException("The Shopify order has no \"id\"");
-        }
-        OrderStatus status = status(order);
-        EventKind kind = status == OrderStatus.CANCELLED ? EventKind.ORDER_CANCELLED : EventKind.ORDER;
-        Instant updatedAt = instant(order, "updated_at");
-        return new CommerceEvent(Source.SHOPIFY, store, kind, deliveryId,
-                updatedAt != null ? updatedAt : instant(order, "created_at"), receivedAt, toOrder(order, store, id, status));
-    }
-
-    private Order toOrder(JsonNode order, String store, String id, OrderStatus status) {
+    public Order toOrder(JsonNode order, String store) {
+        String id = Payloads.requiredId(order, "id", "Shopify order");
         String currency = text(order, "currency");
         Totals totals = new Totals(
                 decimal(order, "subtotal_price"),
                 decimal(order, "total_discounts"),
                 decimalAt(order, "total_shipping_price_set", "shop_money", "amount"),
                 decimal(order, "total_tax"),
+                null,
                 decimal(order, "total_price"));
+        String presentment = text(order, "presentment_currency");
+        boolean otherPresentment = presentment != null && !presentment.equalsIgnoreCase(String.valueOf(currency));
         List<String> discountCodes = new ArrayList<>();
         for (JsonNode code : order.path("discount_codes")) {
             String value = text(code, "code");
@@ -72,13 +56,18 @@ public final class ShopifyOrderMapper {
                 discountCodes.add(value);
             }
         }
-        JsonNode firstShippingLine = order.path("shipping_lines").path(0);
-        String number = text(order, "name") != null ? text(order, "name") : text(order, "order_number");
-        Instant placedAt = instant(order, "processed_at") != null ? instant(order, "processed_at") : instant(order, "created_at");
-        return new Order(ExternalId.of(Source.SHOPIFY, store, id), number, status, currency, totals, discountCodes,
-                text(firstShippingLine, "title"), text(order, "note"), placedAt,
-                customer(order, store), address(order.get("billing_address")), address(order.get("shipping_address")),
-                lines(order, store));
+        List<Refund> orderRefunds = new ArrayList<>();
+        for (JsonNode refund : order.path("refunds")) {
+            orderRefunds.add(refunds.toRefund(refund, store, currency));
+        }
+        String number = firstText(order, "name", "order_number");
+        Instant placedAt = firstNonNull(instant(order, "processed_at"), instant(order, "created_at"));
+        return new Order(ExternalId.of(Source.SHOPIFY, store, id), number, status(order), sourceStatus(order), currency,
+                totals, otherPresentment ? presentment : null,
+                otherPresentment ? decimalAt(order, "total_price_set", "presentment_money", "amount") : null,
+                discountCodes, text(order.path("shipping_lines").path(0), "title"), text(order, "note"), tags(text(order, "tags")),
+                placedAt, customer(order, store), address(order.get("billing_address")), address(order.get("shipping_address")),
+                lines(order, store), orderRefunds);
     }
 
     /**
@@ -101,17 +90,38 @@ public final class ShopifyOrderMapper {
         return paid ? OrderStatus.PAID : OrderStatus.PLACED;
     }
 
+    /** Shopify's own words: {@code financial_status/fulfillment_status}, {@code unfulfilled} for a null fulfillment. */
+    private static String sourceStatus(JsonNode order) {
+        String financial = text(order, "financial_status");
+        String fulfillment = text(order, "fulfillment_status");
+        String status = (financial == null ? "unknown" : financial) + "/" + (fulfillment == null ? "unfulfilled" : fulfillment);
+        return text(order, "cancelled_at") != null ? "cancelled:" + status : status;
+    }
+
+    /** Shopify tags are one comma-separated string. */
+    static List<String> tags(String tags) {
+        List<String> list = new ArrayList<>();
+        if (tags != null) {
+            for (String tag : tags.split(",")) {
+                if (!tag.isBlank()) {
+                    list.add(tag.trim());
+                }
+            }
+        }
+        return list;
+    }
+
     private static Customer customer(JsonNode order, String store) {
-        JsonNode customer = order.get("customer");
-        JsonNode billing = order.get("billing_address");
+        JsonNode customer = at(order, "customer");
+        JsonNode billing = at(order, "billing_address");
         String email = firstNonNull(text(order, "email"), text(order, "contact_email"), text(customer, "email"));
-        boolean guest = customer == null || customer.isNull() || text(customer, "id") == null;
+        boolean guest = customer == null || text(customer, "id") == null;
         JsonNode names = guest ? billing : customer;
         String firstName = firstNonNull(text(names, "first_name"), text(billing, "first_name"));
         String lastName = firstNonNull(text(names, "last_name"), text(billing, "last_name"));
         String company = firstNonNull(text(billing, "company"), guest ? null : text(customer.get("default_address"), "company"));
         String phone = firstNonNull(guest ? null : text(customer, "phone"), text(order, "phone"), text(billing, "phone"));
-        Address address = address(billing != null && !billing.isNull() ? billing : guest ? null : customer.get("default_address"));
+        Address address = address(billing != null ? billing : guest ? null : customer.get("default_address"));
         String externalId;
         if (!guest) {
             externalId = ExternalId.of(Source.SHOPIFY, store, text(customer, "id"));
@@ -123,7 +133,7 @@ public final class ShopifyOrderMapper {
         return new Customer(externalId, guest, email, firstName, lastName, company, phone, address);
     }
 
-    private static Address address(JsonNode node) {
+    static Address address(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -153,15 +163,5 @@ public final class ShopifyOrderMapper {
 
     private static String lower(String value) {
         return value == null ? null : value.toLowerCase(Locale.ROOT);
-    }
-
-    @SafeVarargs
-    private static <T> T firstNonNull(T... values) {
-        for (T value : values) {
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
     }
 }

@@ -2,6 +2,10 @@ package io.commercesync.model;
 
 import java.math.BigDecimal;
 
-/** An order's money, all in the order's currency; never {@code double}. */
-public record Totals(BigDecimal subtotal, BigDecimal discount, BigDecimal shipping, BigDecimal tax, BigDecimal total) {
+/**
+ * An order's money, all in the order's currency; never {@code double}. {@code fees} are charges beside the
+ * goods and shipping (WooCommerce fee lines), null when the store has none.
+ */
+public record Totals(BigDecimal subtotal, BigDecimal discount, BigDecimal shipping, BigDecimal tax, BigDecimal fees,
+                     BigDecimal total) {
 }

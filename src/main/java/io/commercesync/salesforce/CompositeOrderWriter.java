@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commercesync.model.CommerceEvent;
+import io.commercesync.sync.UnsupportedEventException;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Processor;
@@ -43,6 +44,10 @@ public final class CompositeOrderWriter implements Processor {
     @Override
     public void process(Exchange exchange) throws InvalidPayloadException {
         CommerceEvent event = exchange.getMessage().getMandatoryBody(CommerceEvent.class);
+        if (!event.carriesOrder()) {
+            throw new UnsupportedEventException("This version writes orders only; a " + event.kind() + " event ("
+                    + event.topic() + ", " + event.subjectId() + ") waits here to be replayed by a version that writes it");
+        }
         String request = requests.toJson(event);
         Exchange reply = template.request(endpointUri, e -> e.getMessage().setBody(request));
         if (reply.getException() != null) {

@@ -13,8 +13,8 @@ import org.apache.camel.Processor;
  * <ul>
  *   <li>Shopify keeps {@code X-Shopify-Webhook-Id} when it retries a delivery: that id is the key.</li>
  *   <li>Other stores (WooCommerce's {@code X-WC-Webhook-Delivery-ID} is a hash of the webhook id and the
- *   current second, so it changes on a retry): the order's external id with the store's own updated-at,
- *   which a redelivery of the same change repeats and a new change does not.</li>
+ *   current second, so it changes on a retry): the kind and external id of what the event is about with
+ *   the store's own updated-at, which a redelivery of the same change repeats and a new change does not.</li>
  * </ul>
  */
 public final class DeduplicationKey implements Processor {
@@ -30,7 +30,7 @@ public final class DeduplicationKey implements Processor {
         if (event.source() == Source.SHOPIFY && deliveryId != null) {
             key = event.source().id() + ":" + event.store() + ":delivery:" + deliveryId;
         } else {
-            key = event.order().externalId() + "@" + event.sourceUpdatedAt();
+            key = event.kind() + ":" + event.subjectId() + "@" + event.sourceUpdatedAt();
         }
         message.setHeader(HEADER, key);
     }

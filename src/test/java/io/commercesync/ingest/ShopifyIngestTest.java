@@ -30,9 +30,14 @@ class ShopifyIngestTest {
     private static RunningApp app;
     private static ShopifyWebhookClient shopify;
 
+    private static final String SECOND_SHOP = "second-shop.myshopify.com";
+    private static final String SECOND_SECRET = "second-shop-secret";
+
     @BeforeAll
     static void startApp() {
-        app = RunningApp.start();
+        app = RunningApp.start(Map.of(
+                "commerce.shopify.stores.second.shop-domain", SECOND_SHOP,
+                "commerce.shopify.stores.second.secret", SECOND_SECRET));
         shopify = new ShopifyWebhookClient(app.baseUrl());
     }
 
@@ -121,5 +126,47 @@ class ShopifyIngestTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    @Test
+    void refundIsKeyedByItsOrderSoBothShareAPartition() throws Exception {
+        HttpResponse<String> response = shopify.send("refunds/create", Fixtures.bytes("shopify/shopifyapiruby_rest2026_07_refund_509562969.json"));
+
+        assertEquals(200, response.statusCode(), response.body());
+        String key = "shopify:" + ShopifyWebhookClient.SHOP + ":450789469";
+        assertEquals(key, JSON.readTree(response.body()).get("key").asText());
+        assertEquals("REFUND", WooCommerceIngestTest.header(KafkaTopics.readAll(app.inboundTopic()).stream()
+                .filter(r -> key.equals(r.key())).reduce((a, b) -> b).orElseThrow(), WebhookHeaders.EVENT_KIND));
+    }
+
+    @Test
+    void customerTopicsAreAcceptedUnderTheCustomersKey() throws Exception {
+        for (String topic : java.util.List.of("customers/create", "customers/update")) {
+            HttpResponse<String> response = shopify.send(topic, Fixtures.bytes("shopify/shopifyapiruby_rest2026_07_customer_207119551.json"));
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals("shopify:" + ShopifyWebhookClient.SHOP + ":customer:207119551", JSON.readTree(response.body()).get("key").asText());
+        }
+    }
+
+    @Test
+    void eachShopIsVerifiedWithItsOwnSecret() throws Exception {
+        byte[] order = Fixtures.bytes("shopify/bagserver_orders_create_aud_2020.json");
+        HttpResponse<String> second = shopify.send(signedFor(SECOND_SHOP, SECOND_SECRET, order));
+        HttpResponse<String> secondWithDemoSecret = shopify.send(signedFor(SECOND_SHOP, ShopifyWebhookClient.SECRET, order));
+
+        assertEquals(200, second.statusCode(), second.body());
+        assertTrue(JSON.readTree(second.body()).get("key").asText().startsWith("shopify:" + SECOND_SHOP + ":"));
+        assertEquals(401, secondWithDemoSecret.statusCode());
+        assertEquals("invalid_signature", JSON.readTree(secondWithDemoSecret.body()).get("error").asText());
+    }
+
+    private HttpRequest signedFor(String shop, String secret, byte[] body) {
+        return HttpRequest.newBuilder(URI.create(app.baseUrl() + "/webhooks/shopify"))
+                .header("Content-Type", "application/json")
+                .header("X-Shopify-Topic", "orders/create")
+                .header("X-Shopify-Shop-Domain", shop)
+                .header("X-Shopify-Webhook-Id", UUID.randomUUID().toString())
+                .header("X-Shopify-Hmac-Sha256", new HmacSha256(secret).sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 }

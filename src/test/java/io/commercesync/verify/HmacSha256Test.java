@@ -44,4 +44,16 @@ class HmacSha256Test {
     void refusesAnEmptySecret() {
         assertThrows(IllegalArgumentException.class, () -> new HmacSha256(""));
     }
+
+    /**
+     * WooCommerce's own webhook unit test ({@code test_generate_signature}, in the woocommerce repository):
+     * a webhook without a secret signs the body {@code secret} as below. The JDK refuses an empty HMAC key,
+     * but HMAC pads every key shorter than its block with zero bytes, so the one-zero-byte key is the same
+     * key: this proves our HMAC is WooCommerce's, byte for byte.
+     */
+    @Test
+    void signsWooCommercesOwnTestVector() {
+        assertEquals("GBDo00G55h6IiV+6CxqivQPLbI//KzaOZm747971tPs=",
+                new HmacSha256("\u0000").sign("secret".getBytes(StandardCharsets.UTF_8)));
+    }
 }
