@@ -24,16 +24,21 @@ final class CompositeResource {
 
     private final DataApi api;
     private final RecordStore store;
+    private final CollectionsResource collections;
 
-    CompositeResource(DataApi api, RecordStore store) {
+    CompositeResource(DataApi api, RecordStore store, CollectionsResource collections) {
         this.api = api;
         this.store = store;
+        this.collections = collections;
     }
 
     ApiResponse handle(RestCall call) {
         if (call.segments().size() == 1) {
             SObjectResource.requireMethod(call, "POST");
             return composite(call);
+        }
+        if ("sobjects".equals(call.segment(1))) {
+            return collections.handle(call);
         }
         throw ApiErrors.notFound();
     }

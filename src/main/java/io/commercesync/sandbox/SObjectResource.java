@@ -237,6 +237,9 @@ final class SObjectResource {
             Optional<FieldSpec> field = type.field(key);
             if (field.isPresent()) {
                 FieldSpec f = field.get();
+                if (e.getValue() == null && (existingId == null ? !f.createable() : !f.updateable())) {
+                    continue; // camel DTOs may carry null system fields; nothing to write
+                }
                 if ("Id".equals(f.name())) {
                     if (existingId != null && existingId.equals(SalesforceIds.normalize(String.valueOf(e.getValue())))) {
                         continue;
