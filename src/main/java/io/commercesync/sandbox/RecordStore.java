@@ -90,6 +90,17 @@ final class RecordStore {
         });
     }
 
+    /** Copies of all records of a type, recycle bin included (queryAll). */
+    List<Map<String, Object>> allIncludingDeleted(String type) {
+        return atomically(() -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Map<String, Object> r : table(type).values()) {
+                out.add(new LinkedHashMap<>(r));
+            }
+            return out;
+        });
+    }
+
     /** Live records whose field equals the value (strings compared case-insensitively). */
     List<Map<String, Object>> findBy(String type, String field, Object value) {
         List<Map<String, Object>> out = new ArrayList<>();

@@ -66,7 +66,7 @@ public final class SandboxOrg implements AutoCloseable {
         this.sobjects = new SObjectResource(schema, store, rules, limits);
         this.dataApi = new DataApi(sessions, limits, faults, store, sobjects, json);
         dataApi.attach(new CompositeResource(dataApi, store, new CollectionsResource(schema, store, sobjects)),
-                new QueryResource());
+                new QueryResource(schema, store));
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(16, r -> {
