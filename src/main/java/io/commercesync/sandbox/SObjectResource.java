@@ -249,12 +249,16 @@ final class SObjectResource {
                             : "Unable to create/update fields: Id. Please check the security settings of this field "
                                     + "and verify that it is read/write for your profile or permission set.", List.of("Id"));
                 }
-                if (existingId == null ? !f.createable() : !f.updateable()) {
-                    throw ApiErrors.badRequest("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: "
-                            + f.name() + ". Please check the security settings of this field and verify that it is "
-                            + "read/write for your profile or permission set.", List.of(f.name()));
-                }
                 Object value = f.coerce(e.getValue());
+                if (f.isReference() && value != null && SalesforceIds.normalize((String) value) != null) {
+                    value = SalesforceIds.normalize((String) value);
+                }
+                if (existingId == null ? !f.createable() : !f.updateable()) {
+                    if (existingId != null && f.createable() && sameAsStored(type, existingId, f, value)) {
+                        continue; // re-sending the unchanged value of a create-only field (idempotent upserts)
+                    }
+                    throw readOnly(f);
+                }
                 if ("boolean".equals(f.type()) && value == null) {
                     value = false;
                 }
@@ -267,17 +271,32 @@ final class SObjectResource {
             Optional<FieldSpec> lookup = type.relationship(key);
             if (lookup.isPresent() && e.getValue() instanceof Map<?, ?> ref) {
                 FieldSpec f = lookup.get();
-                if (existingId == null ? !f.createable() : !f.updateable()) {
-                    throw ApiErrors.badRequest("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: "
-                            + f.name() + ". Please check the security settings of this field and verify that it is "
-                            + "read/write for your profile or permission set.", List.of(f.name()));
+                if (existingId == null && !f.createable()) {
+                    throw readOnly(f);
                 }
-                out.put(f.name(), resolveByExternalId(f, ref));
+                String parentId = resolveByExternalId(f, ref);
+                if (existingId != null && !f.updateable()) {
+                    if (f.createable() && sameAsStored(type, existingId, f, parentId)) {
+                        continue;
+                    }
+                    throw readOnly(f);
+                }
+                out.put(f.name(), parentId);
                 continue;
             }
             throw ApiErrors.noSuchColumn(key, type.name());
         }
         return out;
+    }
+
+    private boolean sameAsStored(SObjectSchema type, String id, FieldSpec f, Object value) {
+        return store.get(type.name(), id).map(r -> RecordStore.matches(r.get(f.name()), value)).orElse(false);
+    }
+
+    private static ApiException readOnly(FieldSpec f) {
+        return ApiErrors.badRequest("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: " + f.name()
+                + ". Please check the security settings of this field and verify that it is read/write for your "
+                + "profile or permission set.", List.of(f.name()));
     }
 
     private String checkReference(FieldSpec f, String raw) {

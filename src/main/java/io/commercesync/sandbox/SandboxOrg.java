@@ -49,6 +49,7 @@ public final class SandboxOrg implements AutoCloseable {
     private final AdminEndpoint admin;
     private final RecordRules rules;
     private final SObjectResource sobjects;
+    private volatile String standardPricebookId;
 
     private SandboxOrg(SandboxOrgSettings settings) throws IOException {
         this.settings = settings;
@@ -62,7 +63,7 @@ public final class SandboxOrg implements AutoCloseable {
         this.store = new RecordStore(ids, userId, clock);
         this.limits = new ApiLimits(settings.dailyApiLimit());
         this.sessions = new Sessions(orgId, settings.sessionTimeout(), clock);
-        this.rules = new RecordRules();
+        this.rules = new RecordRules(schema, store);
         this.sobjects = new SObjectResource(schema, store, rules, limits);
         this.dataApi = new DataApi(sessions, limits, faults, store, sobjects, json);
         dataApi.attach(new CompositeResource(dataApi, store, new CollectionsResource(schema, store, sobjects)),
@@ -78,6 +79,7 @@ public final class SandboxOrg implements AutoCloseable {
         this.admin = new AdminEndpoint(this, json);
         server.setExecutor(executor);
         server.createContext("/", this::serve);
+        this.standardPricebookId = rules.seedStandardPricebook();
     }
 
     /** Starts an org listening on {@code settings.host():settings.port()} (port 0 = ephemeral). */
@@ -188,9 +190,15 @@ public final class SandboxOrg implements AutoCloseable {
         LOG.info("all sessions expired");
     }
 
-    /** Deletes all records, zeroes the API call counter and clears queued faults. */
+    /** Id of the org's standard price book ({@code Pricebook2} with {@code IsStandard=true}, active). */
+    public String standardPricebookId() {
+        return standardPricebookId;
+    }
+
+    /** Deletes all records (then re-seeds the standard price book), zeroes the API call counter and clears queued faults. */
     public void reset() {
         store.clear();
+        standardPricebookId = rules.seedStandardPricebook();
         limits.reset();
         faults.clear();
         LOG.info("sandbox org reset");
