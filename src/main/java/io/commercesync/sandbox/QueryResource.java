@@ -446,12 +446,8 @@ final class QueryResource {
         for (FieldRef f : q.fields()) {
             selected.add(resolve(q, type, f));
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> r : all ? store.allIncludingDeleted(type.name()) : store.all(type.name())) {
-            if (q.where() == null || test(q, type, q.where(), r, all)) {
-                rows.add(r);
-            }
-        }
+        List<Map<String, Object>> rows = store.select(type.name(), all,
+                r -> q.where() == null || test(q, type, q.where(), r, all));
         if (!q.orderBy().isEmpty()) {
             Comparator<Map<String, Object>> order = null;
             for (Order o : q.orderBy()) {
