@@ -14,7 +14,8 @@ import java.util.Map;
  * The sandbox's own control API under {@code /__sandbox/} (not part of Salesforce's surface, no
  * authentication, never counted):
  * {@code GET calls}, {@code GET records/{SObject}}, {@code POST reset}, {@code POST sessions/expire},
- * {@code POST faults} with {@code {"fault":"UNABLE_TO_LOCK_ROW","calls":3}}, {@code DELETE faults}.
+ * {@code POST faults} with {@code {"fault":"UNABLE_TO_LOCK_ROW","calls":3}} (optionally {@code "afterCommit":true})
+ * or {@code {"delayMillis":2000,"calls":1}}, {@code DELETE faults}.
  */
 final class AdminEndpoint {
 
@@ -72,7 +73,13 @@ final class AdminEndpoint {
                 Map<?, ?> req = json.readValue(body, Map.class);
                 Object calls = req.get("calls");
                 int n = calls == null ? 1 : Integer.parseInt(String.valueOf(calls));
-                org.faults().failNext(n, Fault.valueOf(String.valueOf(req.get("fault"))));
+                if (req.get("delayMillis") != null) {
+                    org.faults().delayNext(n, java.time.Duration.ofMillis(Long.parseLong(String.valueOf(req.get("delayMillis")))));
+                } else if (Boolean.TRUE.equals(req.get("afterCommit"))) {
+                    org.faults().failNextAfterCommit(n, Fault.valueOf(String.valueOf(req.get("fault"))));
+                } else {
+                    org.faults().failNext(n, Fault.valueOf(String.valueOf(req.get("fault"))));
+                }
                 return ApiResponse.of(200, Map.of("pending", org.faults().pending()));
             }
             case "DELETE faults":

@@ -78,14 +78,34 @@ final class DataApi {
             limits.count();
             call = new RestCall(method, m.group(1) + ".0", segments.subList(1, segments.size()),
                     RestCall.decodeQuery(exchange.getRequestURI().getRawQuery()), parseBody(bytes));
-            Optional<Fault> fault = faults.take();
-            response = fault.isPresent() ? faultResponse(fault.get(), call, token) : dispatch(call);
+            Optional<Faults.Planned> planned = faults.take();
+            if (planned.isEmpty()) {
+                response = dispatch(call);
+            } else if (planned.get().delay() != null) {
+                LOG.info("delaying {} {} by {} ms", method, rawPath, planned.get().delay().toMillis());
+                sleep(planned.get().delay());
+                response = dispatch(call);
+            } else if (planned.get().afterCommit()) {
+                ApiResponse committed = dispatch(call);
+                LOG.info("{} {} committed with {}; the answer is replaced by a fault", method, rawPath, committed.status());
+                response = faultResponse(planned.get().fault(), call, token);
+            } else {
+                response = faultResponse(planned.get().fault(), call, token);
+            }
         } catch (ApiException e) {
             response = e.toResponse();
         }
         response = response.withHeader(ApiLimits.HEADER, limits.headerValue());
         LOG.info("{} {} -> {} ({})", method, rawPath, response.status(), limits.headerValue());
         response.writeTo(exchange, json);
+    }
+
+    private static void sleep(java.time.Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Routes one call inside a store transaction; errors become their Salesforce answers. */
