@@ -30,6 +30,7 @@ class RecordRules {
 
     void beforeInsert(SObjectSchema type, Map<String, Object> fields) {
         switch (type.name()) {
+            case "Account" -> accountInsert(fields);
             case "PricebookEntry" -> priceBookEntry(fields);
             case "OpportunityLineItem" -> opportunityLine(fields);
             case "OrderItem" -> orderItem(fields);
@@ -40,6 +41,12 @@ class RecordRules {
 
     void beforeUpdate(SObjectSchema type, Map<String, Object> before, Map<String, Object> changes) {
         switch (type.name()) {
+            case "Account" -> accountUpdate(before, changes);
+            case "Contact" -> {
+                if (Boolean.TRUE.equals(before.get("IsPersonAccount"))) {
+                    throw personContactWrite("update");
+                }
+            }
             case "Opportunity" -> {
                 if (!lines("OpportunityLineItem", "OpportunityId", before.get("Id")).isEmpty()) {
                     changes.remove("Amount"); // read-only while line items exist; Salesforce ignores it
@@ -87,6 +94,18 @@ class RecordRules {
                 }
             }
             case "Opportunity" -> cascade("OpportunityLineItem", "OpportunityId", before.get("Id"));
+            case "Account" -> {
+                for (Map<String, Object> opp : lines("Opportunity", "AccountId", before.get("Id"))) {
+                    cascade("OpportunityLineItem", "OpportunityId", opp.get("Id"));
+                    store.delete("Opportunity", (String) opp.get("Id"));
+                }
+                cascade("Contact", "AccountId", before.get("Id"));
+            }
+            case "Contact" -> {
+                if (Boolean.TRUE.equals(before.get("IsPersonAccount"))) {
+                    throw personContactWrite("delete");
+                }
+            }
             case "Order" -> cascade("OrderItem", "OrderId", before.get("Id"));
             default -> {
             }
@@ -95,6 +114,7 @@ class RecordRules {
 
     void afterWrite(SObjectSchema type, String id) {
         switch (type.name()) {
+            case "Account" -> syncPersonContact(id);
             case "OpportunityLineItem" -> store.get(type.name(), id)
                     .ifPresent(line -> rollUpOpportunity((String) line.get("OpportunityId")));
             case "OrderItem" -> store.get(type.name(), id).ifPresent(item -> rollUpOrder((String) item.get("OrderId")));
@@ -109,6 +129,154 @@ class RecordRules {
             case "OrderItem" -> rollUpOrder((String) before.get("OrderId"));
             default -> {
             }
+        }
+    }
+
+    // ---- person accounts ---------------------------------------------------------------------------
+
+    /** Seeds the Account record types of an org with person accounts: business and person. */
+    void seedRecordTypes() {
+        if (!schema.personAccounts()) {
+            return;
+        }
+        SObjectSchema recordType = schema.object("RecordType").orElseThrow();
+        store.insert(recordType, recordType("Business Account", "Business_Account", false));
+        store.insert(recordType, recordType("Person Account", "PersonAccount", true));
+    }
+
+    private static Map<String, Object> recordType(String name, String developerName, boolean person) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("Name", name);
+        fields.put("DeveloperName", developerName);
+        fields.put("SobjectType", "Account");
+        fields.put("IsActive", true);
+        fields.put("IsPersonType", person);
+        return fields;
+    }
+
+    String personAccountRecordTypeId() {
+        return store.findBy("RecordType", "DeveloperName", "PersonAccount").stream().findFirst()
+                .map(r -> (String) r.get("Id")).orElse(null);
+    }
+
+    private boolean isPersonRecordType(Object recordTypeId) {
+        return recordTypeId != null && store.get("RecordType", (String) recordTypeId)
+                .map(r -> Boolean.TRUE.equals(r.get("IsPersonType"))).orElse(false);
+    }
+
+    private static boolean isPersonField(String field) {
+        return Schema.PERSON_FIELDS.containsKey(field) || field.endsWith("__pc");
+    }
+
+    private void accountInsert(Map<String, Object> fields) {
+        if (!schema.personAccounts()) {
+            return;
+        }
+        boolean person = isPersonRecordType(fields.get("RecordTypeId"));
+        fields.put("IsPersonAccount", person);
+        if (!person) {
+            rejectPersonFields(fields);
+            return;
+        }
+        if (fields.get("Name") != null) {
+            throw badFieldNames("Name");
+        }
+        if (fields.get("LastName") == null) {
+            throw ApiErrors.badRequest("REQUIRED_FIELD_MISSING", "Required fields are missing: [LastName]", List.of("LastName"));
+        }
+        fields.put("Name", personName(fields));
+    }
+
+    private void accountUpdate(Map<String, Object> before, Map<String, Object> changes) {
+        if (!schema.personAccounts()) {
+            return;
+        }
+        boolean person = Boolean.TRUE.equals(before.get("IsPersonAccount"));
+        if (changes.containsKey("RecordTypeId") && isPersonRecordType(changes.get("RecordTypeId")) != person) {
+            throw ApiErrors.badRequest("INVALID_FIELD_FOR_INSERT_UPDATE", "The sandbox org does not convert between "
+                    + "business and person accounts", List.of("RecordTypeId"));
+        }
+        if (!person) {
+            rejectPersonFields(changes);
+            return;
+        }
+        if (changes.containsKey("Name")) {
+            throw badFieldNames("Name");
+        }
+        if (changes.containsKey("LastName") && changes.get("LastName") == null) {
+            throw ApiErrors.badRequest("REQUIRED_FIELD_MISSING", "Required fields are missing: [LastName]", List.of("LastName"));
+        }
+        if (changes.containsKey("FirstName") || changes.containsKey("LastName")) {
+            Map<String, Object> after = new LinkedHashMap<>(before);
+            after.putAll(changes);
+            changes.put("Name", personName(after));
+        }
+    }
+
+    private static void rejectPersonFields(Map<String, Object> fields) {
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            if (isPersonField(e.getKey()) && e.getValue() != null) {
+                throw ApiErrors.badRequest("INVALID_FIELD_FOR_INSERT_UPDATE", "Business Account may not use Person "
+                        + "Account field " + e.getKey(), List.of(e.getKey()));
+            }
+        }
+    }
+
+    private static ApiException badFieldNames(String field) {
+        return ApiErrors.badRequest("INVALID_FIELD_FOR_INSERT_UPDATE", "Account: bad field names on insert/update call: "
+                + field, List.of(field));
+    }
+
+    private static ApiException personContactWrite(String what) {
+        return ApiErrors.badRequest("INVALID_FIELD_FOR_INSERT_UPDATE", "Cannot " + what + " the contact of a person "
+                + "account directly; " + what + " the account instead", List.of());
+    }
+
+    private static String personName(Map<String, Object> fields) {
+        Object first = fields.get("FirstName");
+        return (first == null ? "" : first + " ") + fields.get("LastName");
+    }
+
+    /** Keeps a person account's contact in step with the account's person fields. */
+    private void syncPersonContact(String accountId) {
+        Map<String, Object> account = store.get("Account", accountId).orElse(null);
+        if (account == null || !Boolean.TRUE.equals(account.get("IsPersonAccount"))) {
+            return;
+        }
+        SObjectSchema contactType = schema.object("Contact").orElseThrow();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        Schema.PERSON_FIELDS.forEach((accountField, contactField) -> {
+            if (contactType.field(contactField).isPresent()) {
+                fields.put(contactField, account.get(accountField));
+            }
+        });
+        for (Map.Entry<String, Object> e : account.entrySet()) {
+            if (e.getKey().endsWith("__pc")) {
+                fields.put(e.getKey().substring(0, e.getKey().length() - 4) + "__c", e.getValue());
+            }
+        }
+        fields.put("AccountId", accountId);
+        fields.put("IsPersonAccount", true);
+        if (account.get("CurrencyIsoCode") != null && contactType.field("CurrencyIsoCode").isPresent()) {
+            fields.put("CurrencyIsoCode", account.get("CurrencyIsoCode"));
+        }
+        Object contactId = account.get("PersonContactId");
+        for (FieldSpec f : contactType.fields()) {
+            if (f.unique() && fields.get(f.name()) != null && !"Id".equals(f.name())) {
+                for (Map<String, Object> other : store.findBy("Contact", f.name(), fields.get(f.name()))) {
+                    if (!other.get("Id").equals(contactId)) {
+                        throw ApiErrors.badRequest("DUPLICATE_VALUE", "duplicate value found: " + f.name()
+                                + " duplicates value on record with id: " + other.get("Id"), List.of());
+                    }
+                }
+            }
+        }
+        if (contactId == null) {
+            String id = store.insert(contactType, fields);
+            store.update("Account", accountId, Map.of("PersonContactId", id));
+            LOG.info("person account {} has person contact {}", accountId, id);
+        } else {
+            store.update("Contact", (String) contactId, fields);
         }
     }
 

@@ -358,9 +358,9 @@ final class SObjectResource {
                 }
             }
             fields.putAll(prepared);
+            rules.beforeInsert(type, fields);
             requireFields(type, fields);
             checkUnique(type, fields, null);
-            rules.beforeInsert(type, fields);
             String id = store.insert(type, fields);
             rules.afterWrite(type, id);
             return id;
@@ -370,11 +370,11 @@ final class SObjectResource {
     void update(SObjectSchema type, String id, Map<String, Object> changes) {
         store.atomically(() -> {
             Map<String, Object> before = live(type, id);
+            rules.beforeUpdate(type, before, changes);
             Map<String, Object> after = new LinkedHashMap<>(before);
             after.putAll(changes);
             requireFields(type, after);
             checkUnique(type, changes, id);
-            rules.beforeUpdate(type, before, changes);
             store.update(type.name(), id, changes);
             rules.afterWrite(type, id);
             return null;

@@ -88,6 +88,7 @@ public final class SandboxOrg implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::serve);
         this.standardPricebookId = rules.seedStandardPricebook();
+        rules.seedRecordTypes();
     }
 
     /** Starts an org listening on {@code settings.host():settings.port()} (port 0 = ephemeral). */
@@ -203,10 +204,19 @@ public final class SandboxOrg implements AutoCloseable {
         return standardPricebookId;
     }
 
-    /** Deletes all records (then re-seeds the standard price book), zeroes the API call counter and clears queued faults. */
+    /**
+     * Id of the Account record type with {@code IsPersonType=true} ({@code DeveloperName PersonAccount}),
+     * or {@code null} when the schema has person accounts off.
+     */
+    public String personAccountRecordTypeId() {
+        return rules.personAccountRecordTypeId();
+    }
+
+    /** Deletes all records (then re-seeds the standard price book and record types), zeroes the API call counter and clears queued faults. */
     public void reset() {
         store.clear();
         standardPricebookId = rules.seedStandardPricebook();
+        rules.seedRecordTypes();
         limits.reset();
         faults.clear();
         LOG.info("sandbox org reset");
