@@ -28,11 +28,16 @@ final class CompositeResource {
     private final DataApi api;
     private final RecordStore store;
     private final CollectionsResource collections;
+    private final TreeResource tree;
+    private final BatchResource batch;
 
-    CompositeResource(DataApi api, RecordStore store, CollectionsResource collections) {
+    CompositeResource(DataApi api, RecordStore store, CollectionsResource collections, TreeResource tree,
+            BatchResource batch) {
         this.api = api;
         this.store = store;
         this.collections = collections;
+        this.tree = tree;
+        this.batch = batch;
     }
 
     ApiResponse handle(RestCall call) {
@@ -42,6 +47,12 @@ final class CompositeResource {
         }
         if ("sobjects".equals(call.segment(1))) {
             return collections.handle(call);
+        }
+        if ("tree".equals(call.segment(1))) {
+            return tree.handle(call);
+        }
+        if ("batch".equals(call.segment(1)) && call.segments().size() == 2) {
+            return batch.handle(call);
         }
         if ("graph".equals(call.segment(1)) && call.segments().size() == 2) {
             SObjectResource.requireMethod(call, "POST");

@@ -74,8 +74,8 @@ public final class SandboxOrg implements AutoCloseable {
         this.rules = new RecordRules(schema, store);
         this.sobjects = new SObjectResource(schema, store, rules, limits);
         this.dataApi = new DataApi(sessions, limits, faults, store, sobjects, json);
-        dataApi.attach(new CompositeResource(dataApi, store, new CollectionsResource(schema, store, sobjects)),
-                new QueryResource(schema, store));
+        dataApi.attach(new CompositeResource(dataApi, store, new CollectionsResource(schema, store, sobjects),
+                new TreeResource(schema, store, sobjects), new BatchResource(dataApi)), new QueryResource(schema, store));
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(16, r -> {

@@ -30,6 +30,12 @@ final class Schema {
     private final Map<String, SObjectSchema> byKeyPrefix = new LinkedHashMap<>();
 
     private final boolean personAccounts;
+    /** parent type (lower case) → child relationship name (lower case) → the child's lookup. */
+    private final Map<String, Map<String, ChildRelationship>> children = new LinkedHashMap<>();
+
+    /** A parent's view of a lookup: {@code Account.Contacts} is Contact.AccountId. */
+    record ChildRelationship(String name, SObjectSchema child, FieldSpec lookup) {
+    }
 
     private Schema(Collection<SObjectSchema> objects, boolean personAccounts) {
         this.personAccounts = personAccounts;
@@ -37,6 +43,31 @@ final class Schema {
             byLowerName.put(o.name().toLowerCase(Locale.ROOT), o);
             byKeyPrefix.put(o.keyPrefix(), o);
         }
+        for (SObjectSchema child : objects) {
+            for (FieldSpec f : child.fields()) {
+                if (f.relationshipName() == null || f.referenceTo() == null) {
+                    continue;
+                }
+                String name = childRelationshipName(child.name());
+                children.computeIfAbsent(f.referenceTo().toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
+                        .putIfAbsent(name.toLowerCase(Locale.ROOT), new ChildRelationship(name, child, f));
+            }
+        }
+    }
+
+    /** Contact → Contacts, Opportunity → Opportunities, PricebookEntry → PricebookEntries, Foo__c → Foos__r. */
+    static String childRelationshipName(String child) {
+        boolean custom = child.endsWith("__c");
+        String base = custom ? child.substring(0, child.length() - 3) : child;
+        String plural = base.endsWith("y") && !base.endsWith("ay") && !base.endsWith("ey")
+                ? base.substring(0, base.length() - 1) + "ies"
+                : base.endsWith("s") ? base + "es" : base + "s";
+        return custom ? plural + "__r" : plural;
+    }
+
+    Optional<ChildRelationship> childRelationship(String parent, String name) {
+        return Optional.ofNullable(children.getOrDefault(parent.toLowerCase(Locale.ROOT), Map.of())
+                .get(name.toLowerCase(Locale.ROOT)));
     }
 
     static Schema load(String location, ObjectMapper json) {
