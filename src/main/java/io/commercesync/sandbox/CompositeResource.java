@@ -18,6 +18,7 @@ final class CompositeResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompositeResource.class);
     static final int MAX_SUBREQUESTS = 25;
+    static final int MAX_COLLECTION_OR_QUERY = 5;
     static final int MAX_GRAPHS = 75;
     static final int MAX_GRAPH_NODES = 500;
     static final int MAX_FAILED_GRAPHS = 14;
@@ -79,6 +80,28 @@ final class CompositeResource {
         }
         boolean allOrNone = Boolean.TRUE.equals(body.get("allOrNone"));
         List<Map<String, Object>> subs = subrequests(requests);
+        int heavy = 0;
+        for (Map<String, Object> sub : subs) {
+            Matcher m = SUB_URL.matcher(String.valueOf(sub.get("url")));
+            String path = m.matches() && m.group(2) != null ? m.group(2) : "";
+            if (path.startsWith("/query") || path.startsWith("/queryAll") || path.startsWith("/composite/sobjects")) {
+                heavy++;
+            }
+            if (sub.get("httpHeaders") instanceof Map<?, ?> headers) {
+                for (Object name : headers.keySet()) {
+                    String h = String.valueOf(name);
+                    if (h.equalsIgnoreCase("Accept") || h.equalsIgnoreCase("Authorization")
+                            || h.equalsIgnoreCase("Content-Type")) {
+                        throw ApiErrors.badRequest("INVALID_INPUT", "The " + h + " header can't be set on a composite "
+                                + "subrequest", List.of());
+                    }
+                }
+            }
+        }
+        if (heavy > MAX_COLLECTION_OR_QUERY) {
+            throw ApiErrors.badRequest("INVALID_INPUT", "Limit Exceeded: a composite request can have up to "
+                    + MAX_COLLECTION_OR_QUERY + " sObject Collections or query subrequests, found " + heavy, List.of());
+        }
         Outcome outcome = execute(subs, allOrNone, false);
         if (!outcome.successful() && allOrNone) {
             LOG.info("composite allOrNone rolled back");

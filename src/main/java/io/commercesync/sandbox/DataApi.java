@@ -114,6 +114,12 @@ final class DataApi {
             return store.atomically(() -> route(call));
         } catch (ApiException e) {
             return e.toResponse();
+        } catch (RuntimeException e) {
+            String errorId = Long.toString(System.nanoTime() & 0x7fffffffL) + "-" + (int) (Math.random() * 100000);
+            LOG.error("unexpected failure in {} /{} (ErrorId {})", call.method(), String.join("/", call.segments()),
+                    errorId, e);
+            return ApiErrors.of(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred. Please include this ErrorId "
+                    + "if you contact support: " + errorId, null).toResponse();
         }
     }
 

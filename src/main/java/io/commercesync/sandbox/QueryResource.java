@@ -288,7 +288,11 @@ final class QueryResource {
             if (!"NUMBER".equals(t.kind()) || ((BigDecimal) t.value()).scale() > 0) {
                 throw malformed(t.pos(), "unexpected token: '" + t.text() + "'");
             }
-            return ((BigDecimal) t.value()).intValueExact();
+            try {
+                return ((BigDecimal) t.value()).intValueExact();
+            } catch (ArithmeticException e) {
+                throw malformed(t.pos(), "unexpected token: '" + t.text() + "'");
+            }
         }
 
         private Cond or() {
