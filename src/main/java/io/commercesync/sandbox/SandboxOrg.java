@@ -189,6 +189,15 @@ public final class SandboxOrg implements AutoCloseable {
         return Collections.unmodifiableMap(m);
     }
 
+    /**
+     * Registers the connected app's certificate key for the JWT bearer flow (camel
+     * {@code authenticationType=JWT} with a keystore holding the matching private key).
+     */
+    public void trustJwtSigner(java.security.PublicKey key) {
+        oauth.trustJwtSigner(key);
+        LOG.info("JWT bearer flow enabled ({} key)", key.getAlgorithm());
+    }
+
     public Faults faults() {
         return faults;
     }
@@ -232,18 +241,30 @@ public final class SandboxOrg implements AutoCloseable {
     /** Standalone: {@code --port 8444} (default 8444); prints the connection settings and runs until killed. */
     public static void main(String[] args) {
         SandboxOrgSettings settings = SandboxOrgSettings.defaults().withPort(8444);
+        String jwtCert = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> settings = settings.withPort(Integer.parseInt(args[++i]));
                 case "--daily-api-limit" -> settings = settings.withDailyApiLimit(Long.parseLong(args[++i]));
                 case "--schema" -> settings = settings.withSchemaLocation(args[++i]);
+                case "--jwt-cert" -> jwtCert = args[++i];
                 default -> {
-                    System.err.println("usage: SandboxOrg [--port 8444] [--daily-api-limit 15000] [--schema file.json]");
+                    System.err.println("usage: SandboxOrg [--port 8444] [--daily-api-limit 15000] [--schema file.json]"
+                            + " [--jwt-cert connected-app.crt]");
                     System.exit(2);
                 }
             }
         }
         SandboxOrg org = start(settings);
+        if (jwtCert != null) {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(jwtCert))) {
+                org.trustJwtSigner(java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificate(in).getPublicKey());
+            } catch (IOException | java.security.GeneralSecurityException e) {
+                System.err.println("cannot read JWT certificate " + jwtCert + ": " + e);
+                System.exit(2);
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             org.close();
