@@ -346,7 +346,7 @@ class RecordRules {
             return;
         }
         Map<String, Object> opp = store.get("Opportunity", (String) oppId).orElseThrow(ApiErrors::notFound);
-        Map<String, Object> entry = entryFor(fields, opp.get("Pricebook2Id"), opp.get("CurrencyIsoCode"));
+        Map<String, Object> entry = entryFor(fields);
         if (!Boolean.TRUE.equals(entry.get("IsActive"))) {
             throw integrity(ENTRY, "pricebook entry is inactive");
         }
@@ -379,20 +379,14 @@ class RecordRules {
         prices(fields);
     }
 
-    /** The line's price book entry: given by id, or found by Product2Id in the parent's (or the standard) price book. */
-    private Map<String, Object> entryFor(Map<String, Object> fields, Object pricebook, Object currency) {
+    /**
+     * The line's price book entry. Salesforce requires PricebookEntryId on insert (a Product2Id
+     * alone is not enough), with this exact error when it is missing.
+     */
+    private Map<String, Object> entryFor(Map<String, Object> fields) {
         Object entryId = fields.get(ENTRY);
         if (entryId != null) {
             return store.get("PricebookEntry", (String) entryId).orElseThrow(ApiErrors::notFound);
-        }
-        Object product = fields.get("Product2Id");
-        if (product != null) {
-            Object book = pricebook != null ? pricebook : standardPricebookId();
-            for (Map<String, Object> e : store.findBy("PricebookEntry", "Product2Id", product)) {
-                if (Objects.equals(book, e.get("Pricebook2Id")) && Objects.equals(currency, e.get("CurrencyIsoCode"))) {
-                    return e;
-                }
-            }
         }
         throw ApiErrors.badRequest("FIELD_INTEGRITY_EXCEPTION", "field integrity exception: PricebookEntryId, unknown "
                 + "(versions 3.0 and higher must specify pricebook entry id; others must specify product id)",
