@@ -76,8 +76,13 @@ final class DataApi {
         ApiResponse response;
         try {
             limits.count();
+            Map<String, String> headers = new java.util.HashMap<>();
+            String queryOptions = exchange.getRequestHeaders().getFirst("Sforce-Query-Options");
+            if (queryOptions != null) {
+                headers.put("sforce-query-options", queryOptions);
+            }
             call = new RestCall(method, m.group(1) + ".0", segments.subList(1, segments.size()),
-                    RestCall.decodeQuery(exchange.getRequestURI().getRawQuery()), parseBody(bytes));
+                    RestCall.decodeQuery(exchange.getRequestURI().getRawQuery()), parseBody(bytes), headers);
             Optional<Faults.Planned> planned = faults.take();
             if (planned.isEmpty()) {
                 response = dispatch(call);

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * op: = != &lt;&gt; &lt; &lt;= &gt; &gt;=; value: 'string' (backslash escapes), number, true, false, null, date, datetime
  * </pre>
  * Anything else answers 400 MALFORMED_QUERY; unknown objects INVALID_TYPE; unknown fields INVALID_FIELD,
- * with Salesforce's "ERROR at Row:1:Column:n" message format. No pagination (all rows, done=true).
+ * with Salesforce's "ERROR at Row:1:Column:n" message format. Results come in pages of 2000 rows
+ * ({@code Sforce-Query-Options: batchSize=n}, 200..2000) with {@code nextRecordsUrl} to
+ * {@code /query/<locator>-<offset>}.
  */
 final class QueryResource {
 
@@ -31,8 +33,28 @@ final class QueryResource {
         this.store = store;
     }
 
+    static final int DEFAULT_BATCH_SIZE = 2000;
+    private static final int MAX_CURSORS = 200;
+    private static final Pattern LOCATOR = Pattern.compile("(01g[0-9A-Za-z]{15})-(\\d+)");
+
+    /** Rows of a query result not returned yet, with the page size, by query locator. */
+    private record Cursor(List<Object> rows, int batchSize) {
+    }
+
+    /** Open cursors; the least recently used are dropped beyond {@link #MAX_CURSORS}. */
+    private final Map<String, Cursor> cursors = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cursor> eldest) {
+            return size() > MAX_CURSORS;
+        }
+    };
+    private final SalesforceIds locators = new SalesforceIds();
+
     ApiResponse handle(RestCall call) {
         SObjectResource.requireMethod(call, "GET");
+        if (call.segments().size() == 2) {
+            return more(call, call.segment(1));
+        }
         if (call.segments().size() != 1) {
             throw ApiErrors.notFound();
         }
@@ -476,10 +498,50 @@ final class QueryResource {
         for (Map<String, Object> r : rows) {
             records.add(row(call, type, q, selected, r, all));
         }
-        out.put("totalSize", records.size());
-        out.put("done", true);
-        out.put("records", records);
+        return page(call, records, 0, records.size(), batchSize(call));
+    }
+
+    /** Salesforce's {@code Sforce-Query-Options: batchSize=n} (200..2000), default 2000. */
+    private static int batchSize(RestCall call) {
+        String options = call.headers().get("sforce-query-options");
+        if (options != null) {
+            var m = Pattern.compile("batchSize\\s*=\\s*(\\d+)").matcher(options);
+            if (m.find()) {
+                return Math.max(200, Math.min(DEFAULT_BATCH_SIZE, Integer.parseInt(m.group(1))));
+            }
+        }
+        return DEFAULT_BATCH_SIZE;
+    }
+
+    /** One page of rows; a cursor keeps the rest for {@code nextRecordsUrl}. */
+    private Map<String, Object> page(RestCall call, List<Object> rows, int offset, int total, int batchSize) {
+        int end = Math.min(rows.size(), batchSize);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("totalSize", total);
+        out.put("done", end == rows.size());
+        if (end < rows.size()) {
+            String locator = locators.next("01g");
+            synchronized (cursors) {
+                cursors.put(locator, new Cursor(new ArrayList<>(rows.subList(end, rows.size())), batchSize));
+            }
+            out.put("nextRecordsUrl", call.basePath() + "/query/" + locator + "-" + (offset + end));
+        }
+        out.put("records", new ArrayList<>(rows.subList(0, end)));
         return out;
+    }
+
+    /** {@code GET /query/<locator>-<offset>}: the next page of an earlier query (each page once). */
+    private ApiResponse more(RestCall call, String raw) {
+        var m = LOCATOR.matcher(raw);
+        Cursor cursor;
+        synchronized (cursors) {
+            cursor = m.matches() ? cursors.remove(m.group(1)) : null;
+        }
+        if (cursor == null) {
+            throw ApiErrors.badRequest("INVALID_QUERY_LOCATOR", "invalid query locator", null);
+        }
+        int offset = Integer.parseInt(m.group(2));
+        return ApiResponse.of(200, page(call, cursor.rows(), offset, offset + cursor.rows().size(), cursor.batchSize()));
     }
 
     private Map<String, Object> row(RestCall call, SObjectSchema type, Query q, List<Path> selected,

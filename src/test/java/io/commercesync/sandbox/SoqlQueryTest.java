@@ -101,6 +101,37 @@ class SoqlQueryTest {
     }
 
     @Test
+    void largeResultsArePagedWithNextRecordsUrlAndCamelQueryMore() throws Exception {
+        try (SandboxOrg big = SandboxOrg.start(SandboxOrgSettings.defaults());
+             CamelSalesforce client = CamelSalesforce.connect(big)) {
+            StringBuilder records = new StringBuilder();
+            for (int i = 0; i < 200; i++) {
+                records.append(i == 0 ? "" : ",").append("{\"attributes\":{\"type\":\"Account\"},\"Name\":\"A").append(i).append("\"}");
+            }
+            for (int batch = 0; batch < 11; batch++) {
+                client.call("salesforce:raw?rawMethod=POST&rawPath=/services/data/v60.0/composite/sobjects",
+                        "{\"records\":[" + records + "]}", Map.of());
+            }
+            JsonNode first = JSON.readTree(CamelSalesforce.body(client.call("salesforce:query?rawPayload=true", null,
+                    Map.of("sObjectQuery", "SELECT Id FROM Account"))));
+            assertEquals(2200, first.get("totalSize").asInt());
+            assertEquals(false, first.get("done").asBoolean());
+            assertEquals(2000, first.get("records").size());
+            String next = first.get("nextRecordsUrl").asText();
+            assertTrue(next.matches("/services/data/v60.0/query/01g[0-9A-Za-z]{15}-2000"), next);
+            Exchange more = client.call("salesforce:queryMore?rawPayload=true", null, Map.of("sObjectQuery", next));
+            assertNull(more.getException(), () -> String.valueOf(more.getException()));
+            JsonNode second = JSON.readTree(CamelSalesforce.body(more));
+            assertEquals(200, second.get("records").size());
+            assertTrue(second.get("done").asBoolean());
+            assertEquals(2200, second.get("totalSize").asInt());
+            Exchange again = client.call("salesforce:queryMore?rawPayload=true", null, Map.of("sObjectQuery", next));
+            SalesforceException gone = assertInstanceOf(SalesforceException.class, again.getException());
+            assertEquals("INVALID_QUERY_LOCATOR", gone.getErrors().get(0).getErrorCode());
+        }
+    }
+
+    @Test
     void queryWorksAsACompositeSubrequestWithReferences() throws Exception {
         Exchange ex = sf.composite("""
                 {"compositeRequest": [
