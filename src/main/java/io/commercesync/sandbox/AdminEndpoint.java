@@ -15,7 +15,8 @@ import java.util.Map;
  * authentication, never counted):
  * {@code GET calls}, {@code GET records/{SObject}}, {@code POST reset}, {@code POST sessions/expire},
  * {@code POST faults} with {@code {"fault":"UNABLE_TO_LOCK_ROW","calls":3}} (optionally {@code "afterCommit":true})
- * or {@code {"delayMillis":2000,"calls":1}}, {@code DELETE faults}.
+ * or {@code {"delayMillis":2000,"calls":1}}, {@code DELETE faults},
+ * {@code POST duplicate-rules} with {@code {"sObject","name","block","matchFields":[...]}}, {@code DELETE duplicate-rules}.
  */
 final class AdminEndpoint {
 
@@ -82,6 +83,19 @@ final class AdminEndpoint {
                 }
                 return ApiResponse.of(200, Map.of("pending", org.faults().pending()));
             }
+            case "POST duplicate-rules": {
+                Map<?, ?> req = json.readValue(body, Map.class);
+                List<String> fields = new java.util.ArrayList<>();
+                if (req.get("matchFields") instanceof List<?> l) {
+                    l.forEach(f -> fields.add(String.valueOf(f)));
+                }
+                org.activateDuplicateRule(String.valueOf(req.get("sObject")), String.valueOf(req.get("name")),
+                        Boolean.TRUE.equals(req.get("block")), fields.toArray(new String[0]));
+                return ApiResponse.noContent();
+            }
+            case "DELETE duplicate-rules":
+                org.deactivateDuplicateRules();
+                return ApiResponse.noContent();
             case "DELETE faults":
                 org.faults().clear();
                 return ApiResponse.noContent();

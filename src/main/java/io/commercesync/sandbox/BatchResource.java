@@ -81,6 +81,6 @@ final class BatchResource {
                     List.of()).toResponse();
         }
         return api.dispatch(new RestCall(method, m.group(1), segments, RestCall.decodeQuery(m.group(3)),
-                sub.get("richInput")));
+                sub.get("richInput"), DataApi.subrequestHeaders(null)));
     }
 }

@@ -269,7 +269,7 @@ final class CompositeResource {
                     List.of()).toResponse();
         }
         RestCall subCall = new RestCall(String.valueOf(sub.get("method")), m.group(1), segments,
-                RestCall.decodeQuery(m.group(3)), body);
+                RestCall.decodeQuery(m.group(3)), body, DataApi.subrequestHeaders(sub.get("httpHeaders")));
         return api.dispatch(subCall);
     }
 

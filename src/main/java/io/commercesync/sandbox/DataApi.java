@@ -77,9 +77,11 @@ final class DataApi {
         try {
             limits.count();
             Map<String, String> headers = new java.util.HashMap<>();
-            String queryOptions = exchange.getRequestHeaders().getFirst("Sforce-Query-Options");
-            if (queryOptions != null) {
-                headers.put("sforce-query-options", queryOptions);
+            for (String name : List.of("Sforce-Query-Options", "Sforce-Duplicate-Rule-Header")) {
+                String value = exchange.getRequestHeaders().getFirst(name);
+                if (value != null) {
+                    headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+                }
             }
             call = new RestCall(method, m.group(1) + ".0", segments.subList(1, segments.size()),
                     RestCall.decodeQuery(exchange.getRequestURI().getRawQuery()), parseBody(bytes), headers);
@@ -114,7 +116,18 @@ final class DataApi {
     }
 
     /** Routes one call inside a store transaction; errors become their Salesforce answers. */
+    /** The call being served on this thread (the innermost subrequest inside a composite). */
+    private static final ThreadLocal<RestCall> CURRENT = new ThreadLocal<>();
+
+    /** Whether the call being served asked to save alert-level duplicates ({@code Sforce-Duplicate-Rule-Header}). */
+    static boolean allowDuplicates() {
+        RestCall call = CURRENT.get();
+        return call != null && DuplicateRules.allowSave(call.headers().get("sforce-duplicate-rule-header"));
+    }
+
     ApiResponse dispatch(RestCall call) {
+        RestCall outer = CURRENT.get();
+        CURRENT.set(call);
         try {
             return store.atomically(() -> route(call));
         } catch (ApiException e) {
@@ -125,7 +138,26 @@ final class DataApi {
                     errorId, e);
             return ApiErrors.of(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred. Please include this ErrorId "
                     + "if you contact support: " + errorId, null).toResponse();
+        } finally {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
         }
+    }
+
+    /** A subrequest's headers: the enclosing request's, overridden by its own {@code httpHeaders}. */
+    static Map<String, String> subrequestHeaders(Object httpHeaders) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        RestCall outer = CURRENT.get();
+        if (outer != null) {
+            headers.putAll(outer.headers());
+        }
+        if (httpHeaders instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> headers.put(String.valueOf(k).toLowerCase(java.util.Locale.ROOT), String.valueOf(v)));
+        }
+        return headers;
     }
 
     private ApiResponse route(RestCall call) {

@@ -23,12 +23,14 @@ final class SObjectResource {
     private final RecordRules rules;
 
     private final ApiLimits limits;
+    private final DuplicateRules duplicates;
 
-    SObjectResource(Schema schema, RecordStore store, RecordRules rules, ApiLimits limits) {
+    SObjectResource(Schema schema, RecordStore store, RecordRules rules, ApiLimits limits, DuplicateRules duplicates) {
         this.schema = schema;
         this.store = store;
         this.rules = rules;
         this.limits = limits;
+        this.duplicates = duplicates;
     }
 
     Schema schema() {
@@ -361,6 +363,7 @@ final class SObjectResource {
             rules.beforeInsert(type, fields);
             requireFields(type, fields);
             checkUnique(type, fields, null);
+            duplicates.check(type, fields, null, DataApi.allowDuplicates());
             String id = store.insert(type, fields);
             rules.afterWrite(type, id);
             return id;
@@ -375,6 +378,7 @@ final class SObjectResource {
             after.putAll(changes);
             requireFields(type, after);
             checkUnique(type, changes, id);
+            duplicates.check(type, after, id, DataApi.allowDuplicates());
             store.update(type.name(), id, changes);
             rules.afterWrite(type, id);
             return null;

@@ -58,6 +58,7 @@ public final class SandboxOrg implements AutoCloseable {
     private final RecordRules rules;
     private final SObjectResource sobjects;
     private volatile String standardPricebookId;
+    private final DuplicateRules duplicates;
 
     private SandboxOrg(SandboxOrgSettings settings) throws IOException {
         this.settings = settings;
@@ -72,7 +73,8 @@ public final class SandboxOrg implements AutoCloseable {
         this.limits = new ApiLimits(settings.dailyApiLimit());
         this.sessions = new Sessions(orgId, settings.sessionTimeout(), clock);
         this.rules = new RecordRules(schema, store);
-        this.sobjects = new SObjectResource(schema, store, rules, limits);
+        this.duplicates = new DuplicateRules(store);
+        this.sobjects = new SObjectResource(schema, store, rules, limits, duplicates);
         this.dataApi = new DataApi(sessions, limits, faults, store, sobjects, json);
         dataApi.attach(new CompositeResource(dataApi, store, new CollectionsResource(schema, store, sobjects),
                 new TreeResource(schema, store, sobjects), new BatchResource(dataApi)), new QueryResource(schema, store));
@@ -198,6 +200,32 @@ public final class SandboxOrg implements AutoCloseable {
         LOG.info("JWT bearer flow enabled ({} key)", key.getAlgorithm());
     }
 
+    /**
+     * Activates a duplicate rule on {@code sObject}: a save whose {@code matchFields} all equal
+     * (case-insensitively) another record's is refused with 400 DUPLICATES_DETECTED. An alerting rule
+     * ({@code block=false}, like Salesforce's standard rules) lets the save through when the request
+     * sends {@code Sforce-Duplicate-Rule-Header: allowSave=true}; a blocking rule never does.
+     * Rules survive {@link #reset()}; {@link #deactivateDuplicateRules()} removes them.
+     */
+    public void activateDuplicateRule(String sObject, String ruleName, boolean block, String... matchFields) {
+        SObjectSchema type = schema.object(sObject)
+                .orElseThrow(() -> new IllegalArgumentException("unknown sObject " + sObject));
+        List<String> fields = new ArrayList<>();
+        for (String f : matchFields) {
+            fields.add(type.field(f).orElseThrow(() -> new IllegalArgumentException("no field " + f + " on " + sObject))
+                    .name());
+        }
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("a duplicate rule needs match fields");
+        }
+        duplicates.activate(new DuplicateRules.Rule(type.name(), ruleName, ruleName.replace("Duplicate_Rule", "Match_Rule"),
+                List.copyOf(fields), block));
+    }
+
+    public void deactivateDuplicateRules() {
+        duplicates.clear();
+    }
+
     public Faults faults() {
         return faults;
     }
@@ -221,7 +249,10 @@ public final class SandboxOrg implements AutoCloseable {
         return rules.personAccountRecordTypeId();
     }
 
-    /** Deletes all records (then re-seeds the standard price book and record types), zeroes the API call counter and clears queued faults. */
+    /**
+     * Deletes all records (then re-seeds the standard price book and record types), zeroes the API
+     * call counter and clears queued faults. Duplicate rules stay active (they are configuration).
+     */
     public void reset() {
         store.clear();
         standardPricebookId = rules.seedStandardPricebook();
