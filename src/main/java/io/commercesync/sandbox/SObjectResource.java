@@ -156,7 +156,9 @@ final class SObjectResource {
             Optional<Map<String, Object>> match) {
         Map<String, Object> body = new LinkedHashMap<>(bodyObject(call));
         for (String k : List.copyOf(body.keySet())) {
-            if ("Id".equalsIgnoreCase(k)) {
+            if ("Id".equalsIgnoreCase(k) && body.get(k) == null) {
+                body.remove(k); // camel DTOs may carry a null Id
+            } else if ("Id".equalsIgnoreCase(k)) {
                 throw ApiErrors.badRequest("INVALID_FIELD_FOR_INSERT_UPDATE",
                         "Unable to create/update fields: Id. Please check the security settings of this field and "
                                 + "verify that it is read/write for your profile or permission set.", List.of("Id"));

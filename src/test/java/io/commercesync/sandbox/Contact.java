@@ -4,12 +4,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.apache.camel.component.salesforce.api.dto.AbstractDescribedSObjectBase;
 import org.apache.camel.component.salesforce.api.dto.SObjectDescription;
 
-/** A minimal hand-written camel-salesforce DTO, as generated DTOs look, for the collection operations. */
+/**
+ * A minimal hand-written camel-salesforce DTO shaped like the generated ones (Java fields named
+ * exactly like the Salesforce fields: camel finds the external-id value by field name).
+ */
 public class Contact extends AbstractDescribedSObjectBase {
 
-    private String lastName;
-    private String customerId;
-    private String email;
+    private String LastName;
+    private String Commerce_Customer_Id__c;
+    private String Email;
 
     public Contact() {
         getAttributes().setType("Contact");
@@ -17,40 +20,40 @@ public class Contact extends AbstractDescribedSObjectBase {
 
     static Contact of(String customerId, String lastName, String email) {
         Contact c = new Contact();
-        c.customerId = customerId;
-        c.lastName = lastName;
-        c.email = email;
+        c.Commerce_Customer_Id__c = customerId;
+        c.LastName = lastName;
+        c.Email = email;
         return c;
     }
 
     @JsonProperty("LastName")
     public String getLastName() {
-        return lastName;
+        return LastName;
     }
 
     @JsonProperty("LastName")
     public void setLastName(String lastName) {
-        this.lastName = lastName;
+        this.LastName = lastName;
     }
 
     @JsonProperty("Commerce_Customer_Id__c")
-    public String getCustomerId() {
-        return customerId;
+    public String getCommerce_Customer_Id__c() {
+        return Commerce_Customer_Id__c;
     }
 
     @JsonProperty("Commerce_Customer_Id__c")
-    public void setCustomerId(String customerId) {
-        this.customerId = customerId;
+    public void setCommerce_Customer_Id__c(String value) {
+        this.Commerce_Customer_Id__c = value;
     }
 
     @JsonProperty("Email")
     public String getEmail() {
-        return email;
+        return Email;
     }
 
     @JsonProperty("Email")
     public void setEmail(String email) {
-        this.email = email;
+        this.Email = email;
     }
 
     @Override
