@@ -60,9 +60,8 @@ public final class SandboxOrg implements AutoCloseable {
     private volatile String standardPricebookId;
     private final DuplicateRules duplicates;
 
-    private SandboxOrg(SandboxOrgSettings settings) throws IOException {
+    private SandboxOrg(SandboxOrgSettings settings, Clock clock) throws IOException {
         this.settings = settings;
-        Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.schema = Schema.load(settings.schemaLocation(), json);
@@ -70,7 +69,7 @@ public final class SandboxOrg implements AutoCloseable {
         this.orgId = SalesforceIds.fixed("00D", 1);
         this.userId = SalesforceIds.fixed("005", 1);
         this.store = new RecordStore(ids, userId, clock);
-        this.limits = new ApiLimits(settings.dailyApiLimit());
+        this.limits = new ApiLimits(settings.dailyApiLimit(), clock);
         this.sessions = new Sessions(orgId, settings.sessionTimeout(), clock);
         this.rules = new RecordRules(schema, store);
         this.duplicates = new DuplicateRules(store);
@@ -95,8 +94,13 @@ public final class SandboxOrg implements AutoCloseable {
 
     /** Starts an org listening on {@code settings.host():settings.port()} (port 0 = ephemeral). */
     public static SandboxOrg start(SandboxOrgSettings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** Starts an org whose sessions, API window and timestamps follow {@code clock} (for tests). */
+    static SandboxOrg start(SandboxOrgSettings settings, Clock clock) {
         try {
-            SandboxOrg org = new SandboxOrg(settings);
+            SandboxOrg org = new SandboxOrg(settings, clock);
             org.server.start();
             LOG.info("sandbox org {} listening on {} (user {}, daily API limit {})", org.orgId, org.loginUrl(),
                     settings.username(), settings.dailyApiLimit());
@@ -147,7 +151,7 @@ public final class SandboxOrg implements AutoCloseable {
         return userId;
     }
 
-    /** API calls counted so far. */
+    /** API calls counted since start or the last {@link #reset()} (the 24-hour window is in Sforce-Limit-Info). */
     public long apiCalls() {
         return limits.used();
     }
