@@ -59,7 +59,7 @@ final class BatchResource {
             result.put("result", r.body());
             results.add(result);
         }
-        LOG.info("composite batch of {} subrequest(s), errors: {}", requests.size(), hasErrors);
+        LOG.debug("composite batch of {} subrequest(s), errors: {}", requests.size(), hasErrors);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("hasErrors", hasErrors);
         out.put("results", results);

@@ -139,7 +139,7 @@ final class CollectionsResource {
                     rolledBack.add(r);
                 }
             }
-            LOG.info("collection allOrNone rolled back {} record(s)", results.size());
+            LOG.debug("collection allOrNone rolled back {} record(s)", results.size());
             return rolledBack;
         }
         return results;
@@ -202,7 +202,7 @@ final class CollectionsResource {
             sobjects.update(type, id, sobjects.prepare(type, body, id));
             return success(id, null);
         });
-        LOG.info("collection {} of {} record(s)", update ? "update" : "create", records.size());
+        LOG.debug("collection {} of {} record(s)", update ? "update" : "create", records.size());
         return ApiResponse.of(200, results);
     }
 
@@ -331,7 +331,7 @@ final class CollectionsResource {
             fields.put(key.name(), value);
             return success(sobjects.insert(type, fields), true);
         });
-        LOG.info("collection upsert of {} {} record(s) on {}", records.size(), type.name(), key.name());
+        LOG.debug("collection upsert of {} {} record(s) on {}", records.size(), type.name(), key.name());
         return ApiResponse.of(200, results);
     }
 }

@@ -104,7 +104,7 @@ final class CompositeResource {
         }
         Outcome outcome = execute(subs, allOrNone, false);
         if (!outcome.successful() && allOrNone) {
-            LOG.info("composite allOrNone rolled back");
+            LOG.debug("composite allOrNone rolled back");
         }
         return ApiResponse.of(200, Map.of("compositeResponse", outcome.entries()));
     }
@@ -242,7 +242,7 @@ final class CompositeResource {
             g.put("isSuccessful", outcome.successful());
             out.add(g);
         }
-        LOG.info("composite graph: {} graph(s), {} node(s), {} failed", ids.size(), total, failedGraphs);
+        LOG.debug("composite graph: {} graph(s), {} node(s), {} failed", ids.size(), total, failedGraphs);
         return ApiResponse.of(200, Map.of("graphs", out));
     }
 

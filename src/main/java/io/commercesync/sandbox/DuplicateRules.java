@@ -56,7 +56,7 @@ final class DuplicateRules {
             }
             List<String> matches = matches(type, rule, record, selfId);
             if (!matches.isEmpty()) {
-                LOG.info("duplicate rule {} refuses a {} save: matches {}", rule.name(), type.name(), matches);
+                LOG.debug("duplicate rule {} refuses a {} save: matches {}", rule.name(), type.name(), matches);
                 throw duplicatesDetected(type, rule, matches);
             }
         }

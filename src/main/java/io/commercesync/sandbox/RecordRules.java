@@ -274,7 +274,7 @@ class RecordRules {
         if (contactId == null) {
             String id = store.insert(contactType, fields);
             store.update("Account", accountId, Map.of("PersonContactId", id));
-            LOG.info("person account {} has person contact {}", accountId, id);
+            LOG.debug("person account {} has person contact {}", accountId, id);
         } else {
             store.update("Contact", (String) contactId, fields);
         }
@@ -360,7 +360,7 @@ class RecordRules {
                 throw integrity(ENTRY, "pricebook entry is in an inactive pricebook");
             }
             store.update("Opportunity", (String) oppId, Map.of("Pricebook2Id", entry.get("Pricebook2Id")));
-            LOG.info("opportunity {} takes price book {} from its first line item", oppId, entry.get("Pricebook2Id"));
+            LOG.debug("opportunity {} takes price book {} from its first line item", oppId, entry.get("Pricebook2Id"));
         } else if (!pricebook.equals(entry.get("Pricebook2Id"))) {
             throw integrity(ENTRY, "pricebook entry is in a different pricebook than the one assigned to the opportunity");
         }

@@ -84,10 +84,10 @@ final class SObjectResource {
             enqueued.put("fields", List.of());
             result.put("errors", List.of(enqueued));
             limits.eventPublished();
-            LOG.info("published {} {}", type.name(), id);
+            LOG.debug("published {} {}", type.name(), id);
         } else {
             result.put("errors", List.of());
-            LOG.info("created {} {}", type.name(), id);
+            LOG.debug("created {} {}", type.name(), id);
         }
         return ApiResponse.of(201, result).withHeader("Location", recordUrl(call, type, id));
     }
@@ -104,7 +104,7 @@ final class SObjectResource {
                 return ApiResponse.of(200, toJson(call, type, record, fieldsParam(call)));
             case "PATCH":
                 update(type, id, prepare(type, bodyObject(call), id));
-                LOG.info("updated {} {}", type.name(), id);
+                LOG.debug("updated {} {}", type.name(), id);
                 return ApiResponse.noContent();
             default:
                 delete(type, id);
@@ -176,7 +176,7 @@ final class SObjectResource {
         if (match.isPresent()) {
             String id = (String) match.get().get("Id");
             update(type, id, prepare(type, body, id));
-            LOG.info("upsert updated {} {}={} {}", type.name(), key.name(), value, id);
+            LOG.debug("upsert updated {} {}={} {}", type.name(), key.name(), value, id);
             if (call.version() < 46.0) {
                 return ApiResponse.noContent();
             }
@@ -192,7 +192,7 @@ final class SObjectResource {
         Map<String, Object> fields = prepare(type, body, null);
         fields.put(key.name(), value);
         String id = insert(type, fields);
-        LOG.info("upsert created {} {}={} {}", type.name(), key.name(), value, id);
+        LOG.debug("upsert created {} {}={} {}", type.name(), key.name(), value, id);
         result.put("id", id);
         result.put("success", true);
         result.put("errors", List.of());
@@ -393,7 +393,7 @@ final class SObjectResource {
             rules.beforeDelete(type, before);
             store.delete(type.name(), id);
             rules.afterDelete(type, before);
-            LOG.info("deleted {} {}", type.name(), id);
+            LOG.debug("deleted {} {}", type.name(), id);
             return null;
         });
     }

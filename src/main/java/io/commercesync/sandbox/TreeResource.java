@@ -91,7 +91,7 @@ final class TreeResource {
                 return null;
             });
         } catch (RollBack rollBack) {
-            LOG.info("tree of {} record(s) rolled back: {} failed", total, failures.size());
+            LOG.debug("tree of {} record(s) rolled back: {} failed", total, failures.size());
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("hasErrors", true);
             out.put("results", failures);
@@ -104,7 +104,7 @@ final class TreeResource {
             r.put("id", id);
             results.add(r);
         });
-        LOG.info("tree inserted {} record(s) under {}", total, root.name());
+        LOG.debug("tree inserted {} record(s) under {}", total, root.name());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("hasErrors", false);
         out.put("results", results);
