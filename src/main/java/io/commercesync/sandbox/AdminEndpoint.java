@@ -14,7 +14,9 @@ import java.util.Map;
  * The sandbox's own control API under {@code /__sandbox/} (not part of Salesforce's surface, no
  * authentication, never counted):
  * {@code GET calls}, {@code GET records/{SObject}}, {@code POST reset}, {@code POST sessions/expire},
- * {@code POST faults} with {@code {"fault":"UNABLE_TO_LOCK_ROW","calls":3}}, {@code DELETE faults}.
+ * {@code POST faults} with {@code {"fault":"UNABLE_TO_LOCK_ROW","calls":3}} (optionally {@code "afterCommit":true})
+ * or {@code {"delayMillis":2000,"calls":1}}, {@code DELETE faults},
+ * {@code POST duplicate-rules} with {@code {"sObject","name","block","matchFields":[...]}}, {@code DELETE duplicate-rules}.
  */
 final class AdminEndpoint {
 
@@ -72,9 +74,28 @@ final class AdminEndpoint {
                 Map<?, ?> req = json.readValue(body, Map.class);
                 Object calls = req.get("calls");
                 int n = calls == null ? 1 : Integer.parseInt(String.valueOf(calls));
-                org.faults().failNext(n, Fault.valueOf(String.valueOf(req.get("fault"))));
+                if (req.get("delayMillis") != null) {
+                    org.faults().delayNext(n, java.time.Duration.ofMillis(Long.parseLong(String.valueOf(req.get("delayMillis")))));
+                } else if (Boolean.TRUE.equals(req.get("afterCommit"))) {
+                    org.faults().failNextAfterCommit(n, Fault.valueOf(String.valueOf(req.get("fault"))));
+                } else {
+                    org.faults().failNext(n, Fault.valueOf(String.valueOf(req.get("fault"))));
+                }
                 return ApiResponse.of(200, Map.of("pending", org.faults().pending()));
             }
+            case "POST duplicate-rules": {
+                Map<?, ?> req = json.readValue(body, Map.class);
+                List<String> fields = new java.util.ArrayList<>();
+                if (req.get("matchFields") instanceof List<?> l) {
+                    l.forEach(f -> fields.add(String.valueOf(f)));
+                }
+                org.activateDuplicateRule(String.valueOf(req.get("sObject")), String.valueOf(req.get("name")),
+                        Boolean.TRUE.equals(req.get("block")), fields.toArray(new String[0]));
+                return ApiResponse.noContent();
+            }
+            case "DELETE duplicate-rules":
+                org.deactivateDuplicateRules();
+                return ApiResponse.noContent();
             case "DELETE faults":
                 org.faults().clear();
                 return ApiResponse.noContent();

@@ -1,35 +1,66 @@
 package io.commercesync.sandbox;
 
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Daily API request accounting: every request under {@code /services/data/vNN.N/} counts one call
  * (a composite request counts one), every such response carries {@code Sforce-Limit-Info}, and once
- * the allocation is used up calls are refused with 403 REQUEST_LIMIT_EXCEEDED.
+ * the calls of the last 24 hours (rolling, per minute) reach the allocation, calls are refused with
+ * 403 REQUEST_LIMIT_EXCEEDED.
  */
 final class ApiLimits {
 
     static final String HEADER = "Sforce-Limit-Info";
 
     private final long dailyMax;
-    private long used;
+    private final Clock clock;
+    /** Calls per minute over the last 24 hours (rolling window), oldest first: {minute, count}. */
+    private final Deque<long[]> window = new ArrayDeque<>();
+    private long inWindow;
+    private long total;
     private long publishedEvents;
 
-    ApiLimits(long dailyMax) {
+    ApiLimits(long dailyMax, Clock clock) {
         this.dailyMax = dailyMax;
+        this.clock = clock;
     }
 
-    /** Counts one call, or throws REQUEST_LIMIT_EXCEEDED (not counted) when the allocation is used up. */
+    /** Counts one call, or throws REQUEST_LIMIT_EXCEEDED (not counted) when the last 24 h used the allocation up. */
     synchronized void count() {
-        if (used >= dailyMax) {
+        long minute = prune();
+        if (inWindow >= dailyMax) {
             throw ApiErrors.requestLimitExceeded();
         }
-        used++;
+        if (window.isEmpty() || window.peekLast()[0] != minute) {
+            window.addLast(new long[] {minute, 0});
+        }
+        window.peekLast()[1]++;
+        inWindow++;
+        total++;
     }
 
+    /** Drops minutes older than 24 h; returns the current minute. */
+    private long prune() {
+        long minute = clock.millis() / 60_000;
+        while (!window.isEmpty() && window.peekFirst()[0] <= minute - 24 * 60) {
+            inWindow -= window.pollFirst()[1];
+        }
+        return minute;
+    }
+
+    /** All calls counted since start or reset. */
     synchronized long used() {
-        return used;
+        return total;
+    }
+
+    /** Calls counted in the rolling 24-hour window (what Sforce-Limit-Info and /limits report). */
+    synchronized long usedToday() {
+        prune();
+        return inWindow;
     }
 
     long max() {
@@ -41,11 +72,13 @@ final class ApiLimits {
     }
 
     synchronized String headerValue() {
-        return "api-usage=" + used + "/" + dailyMax;
+        return "api-usage=" + usedToday() + "/" + dailyMax;
     }
 
     synchronized void reset() {
-        used = 0;
+        window.clear();
+        inWindow = 0;
+        total = 0;
         publishedEvents = 0;
     }
 
@@ -54,7 +87,7 @@ final class ApiLimits {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ConcurrentAsyncGetReportInstances", usage(200, 200));
         out.put("ConcurrentSyncReportRuns", usage(20, 20));
-        out.put("DailyApiRequests", usage(dailyMax, Math.max(0, dailyMax - used)));
+        out.put("DailyApiRequests", usage(dailyMax, Math.max(0, dailyMax - usedToday())));
         out.put("DailyAsyncApexExecutions", usage(250000, 250000));
         out.put("DailyBulkApiBatches", usage(15000, 15000));
         out.put("DailyBulkV2QueryFileStorageMB", usage(976562, 976562));

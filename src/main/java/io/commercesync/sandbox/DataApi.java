@@ -76,10 +76,29 @@ final class DataApi {
         ApiResponse response;
         try {
             limits.count();
+            Map<String, String> headers = new java.util.HashMap<>();
+            for (String name : List.of("Sforce-Query-Options", "Sforce-Duplicate-Rule-Header")) {
+                String value = exchange.getRequestHeaders().getFirst(name);
+                if (value != null) {
+                    headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+                }
+            }
             call = new RestCall(method, m.group(1) + ".0", segments.subList(1, segments.size()),
-                    RestCall.decodeQuery(exchange.getRequestURI().getRawQuery()), parseBody(bytes));
-            Optional<Fault> fault = faults.take();
-            response = fault.isPresent() ? faultResponse(fault.get(), call, token) : dispatch(call);
+                    RestCall.decodeQuery(exchange.getRequestURI().getRawQuery()), parseBody(bytes), headers);
+            Optional<Faults.Planned> planned = faults.take();
+            if (planned.isEmpty()) {
+                response = dispatch(call);
+            } else if (planned.get().delay() != null) {
+                LOG.info("delaying {} {} by {} ms", method, rawPath, planned.get().delay().toMillis());
+                sleep(planned.get().delay());
+                response = dispatch(call);
+            } else if (planned.get().afterCommit()) {
+                ApiResponse committed = dispatch(call);
+                LOG.info("{} {} committed with {}; the answer is replaced by a fault", method, rawPath, committed.status());
+                response = faultResponse(planned.get().fault(), call, token);
+            } else {
+                response = faultResponse(planned.get().fault(), call, token);
+            }
         } catch (ApiException e) {
             response = e.toResponse();
         }
@@ -88,13 +107,57 @@ final class DataApi {
         response.writeTo(exchange, json);
     }
 
+    private static void sleep(java.time.Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Routes one call inside a store transaction; errors become their Salesforce answers. */
+    /** The call being served on this thread (the innermost subrequest inside a composite). */
+    private static final ThreadLocal<RestCall> CURRENT = new ThreadLocal<>();
+
+    /** Whether the call being served asked to save alert-level duplicates ({@code Sforce-Duplicate-Rule-Header}). */
+    static boolean allowDuplicates() {
+        RestCall call = CURRENT.get();
+        return call != null && DuplicateRules.allowSave(call.headers().get("sforce-duplicate-rule-header"));
+    }
+
     ApiResponse dispatch(RestCall call) {
+        RestCall outer = CURRENT.get();
+        CURRENT.set(call);
         try {
             return store.atomically(() -> route(call));
         } catch (ApiException e) {
             return e.toResponse();
+        } catch (RuntimeException e) {
+            String errorId = Long.toString(System.nanoTime() & 0x7fffffffL) + "-" + (int) (Math.random() * 100000);
+            LOG.error("unexpected failure in {} /{} (ErrorId {})", call.method(), String.join("/", call.segments()),
+                    errorId, e);
+            return ApiErrors.of(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred. Please include this ErrorId "
+                    + "if you contact support: " + errorId, null).toResponse();
+        } finally {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
         }
+    }
+
+    /** A subrequest's headers: the enclosing request's, overridden by its own {@code httpHeaders}. */
+    static Map<String, String> subrequestHeaders(Object httpHeaders) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        RestCall outer = CURRENT.get();
+        if (outer != null) {
+            headers.putAll(outer.headers());
+        }
+        if (httpHeaders instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> headers.put(String.valueOf(k).toLowerCase(java.util.Locale.ROOT), String.valueOf(v)));
+        }
+        return headers;
     }
 
     private ApiResponse route(RestCall call) {

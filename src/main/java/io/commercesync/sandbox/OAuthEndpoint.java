@@ -10,6 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -17,7 +19,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code /services/oauth2/token} (password, refresh_token and client_credentials grants) and
+ * {@code /services/oauth2/token} (password, refresh_token, client_credentials and JWT bearer grants) and
  * {@code /services/oauth2/revoke}. Served on the one host that is both login URL and instance URL.
  */
 final class OAuthEndpoint {
@@ -65,6 +67,13 @@ final class OAuthEndpoint {
 
     private ApiResponse token(Map<String, String> p) {
         String grant = p.get("grant_type");
+        if (JWT_GRANT.equals(grant)) {
+            ApiResponse refused = checkJwt(p.get("assertion"));
+            if (refused != null) {
+                return refused;
+            }
+            return issue(grant);
+        }
         if (grant == null || !(grant.equals("password") || grant.equals("refresh_token")
                 || grant.equals("client_credentials"))) {
             LOG.info("login refused: unsupported grant type {}", grant);
@@ -103,6 +112,10 @@ final class OAuthEndpoint {
                     return oauthError("invalid_client", "invalid client credentials");
                 }
         }
+        return issue(grant);
+    }
+
+    private ApiResponse issue(String grant) {
         String accessToken = sessions.issue();
         String issuedAt = Long.toString(clock.millis());
         String id = baseUrl.get() + "/id/" + orgId + "/" + userId;
@@ -114,10 +127,70 @@ final class OAuthEndpoint {
         body.put("instance_url", baseUrl.get());
         body.put("id", id);
         body.put("token_type", "Bearer");
-        body.put("issued_at", issuedAt);
-        body.put("signature", sign(id + issuedAt));
+        if (!grant.equals(JWT_GRANT)) {
+            body.put("issued_at", issuedAt);
+            body.put("signature", sign(id + issuedAt));
+        }
         LOG.info("login ok: grant {} for {}", grant, settings.username());
         return ApiResponse.of(200, body);
+    }
+
+    static final String JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+    private volatile PublicKey jwtSigner;
+
+    void trustJwtSigner(PublicKey key) {
+        this.jwtSigner = key;
+    }
+
+    /**
+     * Checks a JWT bearer assertion as Salesforce does: RS256 signature by the connected app's
+     * certificate, {@code iss} = client id, {@code sub} = the user, {@code aud} = the login URL (or
+     * login/test.salesforce.com), {@code exp} (number or string, seconds) not passed. Padded and
+     * unpadded base64url are accepted. Returns the refusal, or {@code null} when the assertion is good.
+     */
+    private ApiResponse checkJwt(String assertion) {
+        PublicKey key = jwtSigner;
+        String[] parts = assertion == null ? new String[0] : assertion.split("\\.");
+        if (key == null || parts.length != 3) {
+            LOG.info("jwt refused: {}", key == null ? "no certificate registered" : "not a JWT");
+            return oauthError("invalid_grant", "invalid assertion");
+        }
+        try {
+            Base64.Decoder b64 = Base64.getUrlDecoder();
+            Map<?, ?> header = json.readValue(b64.decode(parts[0]), Map.class);
+            Map<?, ?> claims = json.readValue(b64.decode(parts[1]), Map.class);
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initVerify(key);
+            rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            if (!"RS256".equals(header.get("alg")) || !rsa.verify(b64.decode(parts[2]))) {
+                LOG.info("jwt refused: bad signature");
+                return oauthError("invalid_grant", "invalid assertion");
+            }
+            if (!settings.clientId().equals(claims.get("iss"))) {
+                LOG.info("jwt refused: unknown issuer");
+                return oauthError("invalid_client_id", "client identifier invalid");
+            }
+            String aud = String.valueOf(claims.get("aud")).replaceAll("/+$", "");
+            if (!aud.equals(baseUrl.get()) && !aud.equals("https://login.salesforce.com")
+                    && !aud.equals("https://test.salesforce.com")) {
+                LOG.info("jwt refused: audience {}", aud);
+                return oauthError("invalid_grant", "audience is invalid");
+            }
+            long exp = Long.parseLong(String.valueOf(claims.get("exp")));
+            if (exp * 1000 < clock.millis()) {
+                LOG.info("jwt refused: expired");
+                return oauthError("invalid_grant", "expired authorization code");
+            }
+            if (!settings.username().equalsIgnoreCase(String.valueOf(claims.get("sub")))) {
+                LOG.info("jwt refused: unknown subject");
+                return oauthError("invalid_grant", "user hasn't approved this consumer");
+            }
+            return null;
+        } catch (IOException | IllegalArgumentException | GeneralSecurityException e) {
+            LOG.info("jwt refused: {}", e.toString());
+            return oauthError("invalid_grant", "invalid assertion");
+        }
     }
 
     private String sign(String data) {

@@ -12,8 +12,14 @@ import java.util.Map;
  *
  * @param segments path segments after {@code /services/data/vNN.N/}, each URL-decoded
  * @param body     the parsed JSON body ({@code null} when there is none)
+ * @param headers  request headers that matter to resources (lower-case names), e.g. sforce-query-options
  */
-record RestCall(String method, String apiVersion, List<String> segments, Map<String, String> query, Object body) {
+record RestCall(String method, String apiVersion, List<String> segments, Map<String, String> query, Object body,
+        Map<String, String> headers) {
+
+    RestCall(String method, String apiVersion, List<String> segments, Map<String, String> query, Object body) {
+        this(method, apiVersion, segments, query, body, Map.of());
+    }
 
     /** API version as a number, e.g. 60.0. */
     double version() {

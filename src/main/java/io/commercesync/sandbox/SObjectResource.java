@@ -23,12 +23,14 @@ final class SObjectResource {
     private final RecordRules rules;
 
     private final ApiLimits limits;
+    private final DuplicateRules duplicates;
 
-    SObjectResource(Schema schema, RecordStore store, RecordRules rules, ApiLimits limits) {
+    SObjectResource(Schema schema, RecordStore store, RecordRules rules, ApiLimits limits, DuplicateRules duplicates) {
         this.schema = schema;
         this.store = store;
         this.rules = rules;
         this.limits = limits;
+        this.duplicates = duplicates;
     }
 
     Schema schema() {
@@ -82,10 +84,10 @@ final class SObjectResource {
             enqueued.put("fields", List.of());
             result.put("errors", List.of(enqueued));
             limits.eventPublished();
-            LOG.info("published {} {}", type.name(), id);
+            LOG.debug("published {} {}", type.name(), id);
         } else {
             result.put("errors", List.of());
-            LOG.info("created {} {}", type.name(), id);
+            LOG.debug("created {} {}", type.name(), id);
         }
         return ApiResponse.of(201, result).withHeader("Location", recordUrl(call, type, id));
     }
@@ -102,7 +104,7 @@ final class SObjectResource {
                 return ApiResponse.of(200, toJson(call, type, record, fieldsParam(call)));
             case "PATCH":
                 update(type, id, prepare(type, bodyObject(call), id));
-                LOG.info("updated {} {}", type.name(), id);
+                LOG.debug("updated {} {}", type.name(), id);
                 return ApiResponse.noContent();
             default:
                 delete(type, id);
@@ -154,7 +156,9 @@ final class SObjectResource {
             Optional<Map<String, Object>> match) {
         Map<String, Object> body = new LinkedHashMap<>(bodyObject(call));
         for (String k : List.copyOf(body.keySet())) {
-            if ("Id".equalsIgnoreCase(k)) {
+            if ("Id".equalsIgnoreCase(k) && body.get(k) == null) {
+                body.remove(k); // camel DTOs may carry a null Id
+            } else if ("Id".equalsIgnoreCase(k)) {
                 throw ApiErrors.badRequest("INVALID_FIELD_FOR_INSERT_UPDATE",
                         "Unable to create/update fields: Id. Please check the security settings of this field and "
                                 + "verify that it is read/write for your profile or permission set.", List.of("Id"));
@@ -172,7 +176,7 @@ final class SObjectResource {
         if (match.isPresent()) {
             String id = (String) match.get().get("Id");
             update(type, id, prepare(type, body, id));
-            LOG.info("upsert updated {} {}={} {}", type.name(), key.name(), value, id);
+            LOG.debug("upsert updated {} {}={} {}", type.name(), key.name(), value, id);
             if (call.version() < 46.0) {
                 return ApiResponse.noContent();
             }
@@ -188,7 +192,7 @@ final class SObjectResource {
         Map<String, Object> fields = prepare(type, body, null);
         fields.put(key.name(), value);
         String id = insert(type, fields);
-        LOG.info("upsert created {} {}={} {}", type.name(), key.name(), value, id);
+        LOG.debug("upsert created {} {}={} {}", type.name(), key.name(), value, id);
         result.put("id", id);
         result.put("success", true);
         result.put("errors", List.of());
@@ -237,6 +241,9 @@ final class SObjectResource {
             Optional<FieldSpec> field = type.field(key);
             if (field.isPresent()) {
                 FieldSpec f = field.get();
+                if (e.getValue() == null && (existingId == null ? !f.createable() : !f.updateable())) {
+                    continue; // camel DTOs may carry null system fields; nothing to write
+                }
                 if ("Id".equals(f.name())) {
                     if (existingId != null && existingId.equals(SalesforceIds.normalize(String.valueOf(e.getValue())))) {
                         continue;
@@ -246,12 +253,16 @@ final class SObjectResource {
                             : "Unable to create/update fields: Id. Please check the security settings of this field "
                                     + "and verify that it is read/write for your profile or permission set.", List.of("Id"));
                 }
-                if (existingId == null ? !f.createable() : !f.updateable()) {
-                    throw ApiErrors.badRequest("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: "
-                            + f.name() + ". Please check the security settings of this field and verify that it is "
-                            + "read/write for your profile or permission set.", List.of(f.name()));
-                }
                 Object value = f.coerce(e.getValue());
+                if (f.isReference() && value != null && SalesforceIds.normalize((String) value) != null) {
+                    value = SalesforceIds.normalize((String) value);
+                }
+                if (existingId == null ? !f.createable() : !f.updateable()) {
+                    if (existingId != null && f.createable() && sameAsStored(type, existingId, f, value)) {
+                        continue; // re-sending the unchanged value of a create-only field (idempotent upserts)
+                    }
+                    throw readOnly(f);
+                }
                 if ("boolean".equals(f.type()) && value == null) {
                     value = false;
                 }
@@ -264,17 +275,32 @@ final class SObjectResource {
             Optional<FieldSpec> lookup = type.relationship(key);
             if (lookup.isPresent() && e.getValue() instanceof Map<?, ?> ref) {
                 FieldSpec f = lookup.get();
-                if (existingId == null ? !f.createable() : !f.updateable()) {
-                    throw ApiErrors.badRequest("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: "
-                            + f.name() + ". Please check the security settings of this field and verify that it is "
-                            + "read/write for your profile or permission set.", List.of(f.name()));
+                if (existingId == null && !f.createable()) {
+                    throw readOnly(f);
                 }
-                out.put(f.name(), resolveByExternalId(f, ref));
+                String parentId = resolveByExternalId(f, ref);
+                if (existingId != null && !f.updateable()) {
+                    if (f.createable() && sameAsStored(type, existingId, f, parentId)) {
+                        continue;
+                    }
+                    throw readOnly(f);
+                }
+                out.put(f.name(), parentId);
                 continue;
             }
             throw ApiErrors.noSuchColumn(key, type.name());
         }
         return out;
+    }
+
+    private boolean sameAsStored(SObjectSchema type, String id, FieldSpec f, Object value) {
+        return store.get(type.name(), id).map(r -> RecordStore.matches(r.get(f.name()), value)).orElse(false);
+    }
+
+    private static ApiException readOnly(FieldSpec f) {
+        return ApiErrors.badRequest("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: " + f.name()
+                + ". Please check the security settings of this field and verify that it is read/write for your "
+                + "profile or permission set.", List.of(f.name()));
     }
 
     private String checkReference(FieldSpec f, String raw) {
@@ -336,9 +362,10 @@ final class SObjectResource {
                 }
             }
             fields.putAll(prepared);
+            rules.beforeInsert(type, fields);
             requireFields(type, fields);
             checkUnique(type, fields, null);
-            rules.beforeInsert(type, fields);
+            duplicates.check(type, fields, null, DataApi.allowDuplicates());
             String id = store.insert(type, fields);
             rules.afterWrite(type, id);
             return id;
@@ -348,11 +375,12 @@ final class SObjectResource {
     void update(SObjectSchema type, String id, Map<String, Object> changes) {
         store.atomically(() -> {
             Map<String, Object> before = live(type, id);
+            rules.beforeUpdate(type, before, changes);
             Map<String, Object> after = new LinkedHashMap<>(before);
             after.putAll(changes);
             requireFields(type, after);
             checkUnique(type, changes, id);
-            rules.beforeUpdate(type, before, changes);
+            duplicates.check(type, after, id, DataApi.allowDuplicates());
             store.update(type.name(), id, changes);
             rules.afterWrite(type, id);
             return null;
@@ -365,7 +393,7 @@ final class SObjectResource {
             rules.beforeDelete(type, before);
             store.delete(type.name(), id);
             rules.afterDelete(type, before);
-            LOG.info("deleted {} {}", type.name(), id);
+            LOG.debug("deleted {} {}", type.name(), id);
             return null;
         });
     }

@@ -31,6 +31,14 @@ public final class SandboxOrg implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxOrg.class);
 
+    static {
+        // The JDK server flushes the response headers before the body; without TCP_NODELAY, Nagle and the
+        // client's delayed ACK add ~40 ms to every keep-alive response. Read once, when HttpServer first loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** The one refresh token the org accepts for grant_type=refresh_token. */
     public static final String REFRESH_TOKEN = "sandbox-refresh-token";
 
@@ -49,10 +57,11 @@ public final class SandboxOrg implements AutoCloseable {
     private final AdminEndpoint admin;
     private final RecordRules rules;
     private final SObjectResource sobjects;
+    private volatile String standardPricebookId;
+    private final DuplicateRules duplicates;
 
-    private SandboxOrg(SandboxOrgSettings settings) throws IOException {
+    private SandboxOrg(SandboxOrgSettings settings, Clock clock) throws IOException {
         this.settings = settings;
-        Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.schema = Schema.load(settings.schemaLocation(), json);
@@ -60,12 +69,14 @@ public final class SandboxOrg implements AutoCloseable {
         this.orgId = SalesforceIds.fixed("00D", 1);
         this.userId = SalesforceIds.fixed("005", 1);
         this.store = new RecordStore(ids, userId, clock);
-        this.limits = new ApiLimits(settings.dailyApiLimit());
+        this.limits = new ApiLimits(settings.dailyApiLimit(), clock);
         this.sessions = new Sessions(orgId, settings.sessionTimeout(), clock);
-        this.rules = new RecordRules();
-        this.sobjects = new SObjectResource(schema, store, rules, limits);
+        this.rules = new RecordRules(schema, store);
+        this.duplicates = new DuplicateRules(store);
+        this.sobjects = new SObjectResource(schema, store, rules, limits, duplicates);
         this.dataApi = new DataApi(sessions, limits, faults, store, sobjects, json);
-        dataApi.attach(new CompositeResource(dataApi, store), new QueryResource());
+        dataApi.attach(new CompositeResource(dataApi, store, new CollectionsResource(schema, store, sobjects),
+                new TreeResource(schema, store, sobjects), new BatchResource(dataApi)), new QueryResource(schema, store));
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(16, r -> {
@@ -77,12 +88,19 @@ public final class SandboxOrg implements AutoCloseable {
         this.admin = new AdminEndpoint(this, json);
         server.setExecutor(executor);
         server.createContext("/", this::serve);
+        this.standardPricebookId = rules.seedStandardPricebook();
+        rules.seedRecordTypes();
     }
 
     /** Starts an org listening on {@code settings.host():settings.port()} (port 0 = ephemeral). */
     public static SandboxOrg start(SandboxOrgSettings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** Starts an org whose sessions, API window and timestamps follow {@code clock} (for tests). */
+    static SandboxOrg start(SandboxOrgSettings settings, Clock clock) {
         try {
-            SandboxOrg org = new SandboxOrg(settings);
+            SandboxOrg org = new SandboxOrg(settings, clock);
             org.server.start();
             LOG.info("sandbox org {} listening on {} (user {}, daily API limit {})", org.orgId, org.loginUrl(),
                     settings.username(), settings.dailyApiLimit());
@@ -133,7 +151,7 @@ public final class SandboxOrg implements AutoCloseable {
         return userId;
     }
 
-    /** API calls counted so far. */
+    /** API calls counted since start or the last {@link #reset()} (the 24-hour window is in Sforce-Limit-Info). */
     public long apiCalls() {
         return limits.used();
     }
@@ -177,6 +195,41 @@ public final class SandboxOrg implements AutoCloseable {
         return Collections.unmodifiableMap(m);
     }
 
+    /**
+     * Registers the connected app's certificate key for the JWT bearer flow (camel
+     * {@code authenticationType=JWT} with a keystore holding the matching private key).
+     */
+    public void trustJwtSigner(java.security.PublicKey key) {
+        oauth.trustJwtSigner(key);
+        LOG.info("JWT bearer flow enabled ({} key)", key.getAlgorithm());
+    }
+
+    /**
+     * Activates a duplicate rule on {@code sObject}: a save whose {@code matchFields} all equal
+     * (case-insensitively) another record's is refused with 400 DUPLICATES_DETECTED. An alerting rule
+     * ({@code block=false}, like Salesforce's standard rules) lets the save through when the request
+     * sends {@code Sforce-Duplicate-Rule-Header: allowSave=true}; a blocking rule never does.
+     * Rules survive {@link #reset()}; {@link #deactivateDuplicateRules()} removes them.
+     */
+    public void activateDuplicateRule(String sObject, String ruleName, boolean block, String... matchFields) {
+        SObjectSchema type = schema.object(sObject)
+                .orElseThrow(() -> new IllegalArgumentException("unknown sObject " + sObject));
+        List<String> fields = new ArrayList<>();
+        for (String f : matchFields) {
+            fields.add(type.field(f).orElseThrow(() -> new IllegalArgumentException("no field " + f + " on " + sObject))
+                    .name());
+        }
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("a duplicate rule needs match fields");
+        }
+        duplicates.activate(new DuplicateRules.Rule(type.name(), ruleName, ruleName.replace("Duplicate_Rule", "Match_Rule"),
+                List.copyOf(fields), block));
+    }
+
+    public void deactivateDuplicateRules() {
+        duplicates.clear();
+    }
+
     public Faults faults() {
         return faults;
     }
@@ -187,9 +240,27 @@ public final class SandboxOrg implements AutoCloseable {
         LOG.info("all sessions expired");
     }
 
-    /** Deletes all records, zeroes the API call counter and clears queued faults. */
+    /** Id of the org's standard price book ({@code Pricebook2} with {@code IsStandard=true}, active). */
+    public String standardPricebookId() {
+        return standardPricebookId;
+    }
+
+    /**
+     * Id of the Account record type with {@code IsPersonType=true} ({@code DeveloperName PersonAccount}),
+     * or {@code null} when the schema has person accounts off.
+     */
+    public String personAccountRecordTypeId() {
+        return rules.personAccountRecordTypeId();
+    }
+
+    /**
+     * Deletes all records (then re-seeds the standard price book and record types), zeroes the API
+     * call counter and clears queued faults. Duplicate rules stay active (they are configuration).
+     */
     public void reset() {
         store.clear();
+        standardPricebookId = rules.seedStandardPricebook();
+        rules.seedRecordTypes();
         limits.reset();
         faults.clear();
         LOG.info("sandbox org reset");
@@ -205,18 +276,30 @@ public final class SandboxOrg implements AutoCloseable {
     /** Standalone: {@code --port 8444} (default 8444); prints the connection settings and runs until killed. */
     public static void main(String[] args) {
         SandboxOrgSettings settings = SandboxOrgSettings.defaults().withPort(8444);
+        String jwtCert = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> settings = settings.withPort(Integer.parseInt(args[++i]));
                 case "--daily-api-limit" -> settings = settings.withDailyApiLimit(Long.parseLong(args[++i]));
                 case "--schema" -> settings = settings.withSchemaLocation(args[++i]);
+                case "--jwt-cert" -> jwtCert = args[++i];
                 default -> {
-                    System.err.println("usage: SandboxOrg [--port 8444] [--daily-api-limit 15000] [--schema file.json]");
+                    System.err.println("usage: SandboxOrg [--port 8444] [--daily-api-limit 15000] [--schema file.json]"
+                            + " [--jwt-cert connected-app.crt]");
                     System.exit(2);
                 }
             }
         }
         SandboxOrg org = start(settings);
+        if (jwtCert != null) {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(jwtCert))) {
+                org.trustJwtSigner(java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificate(in).getPublicKey());
+            } catch (IOException | java.security.GeneralSecurityException e) {
+                System.err.println("cannot read JWT certificate " + jwtCert + ": " + e);
+                System.exit(2);
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             org.close();

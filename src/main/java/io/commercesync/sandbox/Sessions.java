@@ -16,6 +16,7 @@ final class Sessions {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> lastUsed = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong issued = new java.util.concurrent.atomic.AtomicLong();
 
     Sessions(String orgId, Duration timeout, Clock clock) {
         this.orgId = orgId;
@@ -30,6 +31,10 @@ final class Sessions {
         String token = orgId.substring(0, 15) + "!" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)
                 .replace('-', '.').replace('_', '.');
         lastUsed.put(token, clock.instant());
+        if (issued.incrementAndGet() % 1000 == 0) {
+            Instant now = clock.instant();
+            lastUsed.values().removeIf(last -> Duration.between(last, now).compareTo(timeout) > 0);
+        }
         return token;
     }
 

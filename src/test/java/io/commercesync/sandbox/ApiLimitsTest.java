@@ -43,6 +43,25 @@ class ApiLimitsTest {
     }
 
     @Test
+    void theAllocationIsARolling24HourWindow() {
+        MutableClock clock = new MutableClock();
+        try (SandboxOrg org = SandboxOrg.start(SandboxOrgSettings.defaults().withDailyApiLimit(2)
+                .withSessionTimeout(java.time.Duration.ofDays(2)), clock);
+             CamelSalesforce sf = CamelSalesforce.connect(org)) {
+            assertNull(sf.upsert("Account", "Commerce_Customer_Id__c", "C-1", "{\"Name\":\"A\"}").getException());
+            clock.advance(java.time.Duration.ofHours(12));
+            assertNull(sf.upsert("Account", "Commerce_Customer_Id__c", "C-2", "{\"Name\":\"B\"}").getException());
+            assertInstanceOf(SalesforceException.class,
+                    sf.upsert("Account", "Commerce_Customer_Id__c", "C-3", "{\"Name\":\"C\"}").getException());
+            clock.advance(java.time.Duration.ofHours(12).plusMinutes(1));
+            Exchange ex = sf.upsert("Account", "Commerce_Customer_Id__c", "C-3", "{\"Name\":\"C\"}");
+            assertNull(ex.getException(), "the first call left the window");
+            assertEquals("api-usage=2/2", ex.getMessage().getHeader("Sforce-Limit-Info"));
+            assertEquals(3, org.apiCalls(), "apiCalls() counts every call since start");
+        }
+    }
+
+    @Test
     void limitsResourceReportsDailyApiRequests() throws Exception {
         try (SandboxOrg org = SandboxOrg.start(SandboxOrgSettings.defaults().withDailyApiLimit(100));
              CamelSalesforce sf = CamelSalesforce.connect(org)) {

@@ -49,6 +49,19 @@ final class CamelSalesforce implements AutoCloseable {
         return new CamelSalesforce(org, "60.0", false, AuthenticationType.USERNAME_PASSWORD, password);
     }
 
+    /** JWT bearer flow with a PKCS12 keystore holding one key entry. */
+    static CamelSalesforce withJwt(SandboxOrg org, java.nio.file.Path keystore, String password) {
+        CamelSalesforce client = new CamelSalesforce(org, "60.0", false, AuthenticationType.JWT, null);
+        SalesforceComponent sf = client.camel.getComponent("salesforce", SalesforceComponent.class);
+        sf.setPassword(null);
+        org.apache.camel.support.jsse.KeyStoreParameters ks = new org.apache.camel.support.jsse.KeyStoreParameters();
+        ks.setResource("file:" + keystore.toAbsolutePath());
+        ks.setPassword(password);
+        ks.setType("PKCS12");
+        sf.setKeystore(ks);
+        return client;
+    }
+
     static CamelSalesforce withRefreshToken(SandboxOrg org) {
         return start(new CamelSalesforce(org, "60.0", false, AuthenticationType.REFRESH_TOKEN, null));
     }

@@ -127,6 +127,21 @@ class CompositeTest {
     }
 
     @Test
+    void atMostFiveQueryOrCollectionSubrequestsAndNoAuthorizationHeaders() throws Exception {
+        StringBuilder subs = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            subs.append(i == 0 ? "" : ",").append("{\"method\":\"GET\",\"url\":\"/services/data/v60.0/query?q=SELECT+Id+FROM+Account\","
+                    + "\"referenceId\":\"q").append(i).append("\"}");
+        }
+        assertEquals(400, CamelSalesforce.status(sf.composite("{\"compositeRequest\":[" + subs + "]}")));
+        Exchange ex = sf.composite("""
+                {"compositeRequest": [{"method": "GET", "url": "/services/data/v60.0/limits", "referenceId": "a",
+                  "httpHeaders": {"Authorization": "Bearer x"}}]}""");
+        assertEquals(400, CamelSalesforce.status(ex));
+        assertEquals("INVALID_INPUT", JSON.readTree(CamelSalesforce.body(ex)).get(0).get("errorCode").asText());
+    }
+
+    @Test
     void createDeleteAndPatchByIdWorkAsSubrequests() throws Exception {
         Exchange ex = sf.composite("""
                 {"allOrNone": true, "compositeRequest": [

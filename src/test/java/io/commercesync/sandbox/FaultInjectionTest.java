@@ -85,6 +85,30 @@ class FaultInjectionTest {
     }
 
     @Test
+    void afterCommitFaultsLoseTheAnswerButKeepTheWrite() {
+        org.faults().failNextAfterCommit(1, Fault.SERVICE_UNAVAILABLE);
+        Exchange ex = sf.call("salesforce:createSObject?sObjectName=Commerce_Order_Event__e&rawPayload=true",
+                "{\"Order_Id__c\":\"O-1\"}", java.util.Map.of());
+        SalesforceException e = assertInstanceOf(SalesforceException.class, ex.getException());
+        assertEquals(503, e.getStatusCode());
+        assertEquals(1, org.records("Commerce_Order_Event__e").size(), "the event was published anyway");
+        org.faults().failNextAfterCommit(1, Fault.UNABLE_TO_LOCK_ROW);
+        assertInstanceOf(SalesforceException.class, upsert("A").getException());
+        assertEquals("A", org.records("Account").get(0).get("Name"));
+        assertEquals(200, CamelSalesforce.status(upsert("A")), "a retried upsert is harmless");
+    }
+
+    @Test
+    void delayedCallsAreSlowButSucceed() {
+        org.faults().delayNext(1, java.time.Duration.ofMillis(400));
+        long start = System.nanoTime();
+        Exchange ex = upsert("A");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertNull(ex.getException());
+        assertTrue(millis >= 400, "took " + millis + " ms");
+    }
+
+    @Test
     void persistentInvalidSessionExhaustsCamelsRetries() {
         org.faults().failNext(5, Fault.INVALID_SESSION_ID);
         SalesforceException e = assertInstanceOf(SalesforceException.class, upsert("A").getException());

@@ -25,13 +25,21 @@ class SessionExpiryTest {
     }
 
     @Test
-    void idleSessionsTimeOutAndCamelRecovers() throws Exception {
-        try (SandboxOrg org = SandboxOrg.start(SandboxOrgSettings.defaults().withSessionTimeout(Duration.ofMillis(300)));
+    void idleSessionsTimeOutAndCamelRecovers() {
+        MutableClock clock = new MutableClock();
+        try (SandboxOrg org = SandboxOrg.start(SandboxOrgSettings.defaults(), clock);
              CamelSalesforce sf = CamelSalesforce.connect(org)) {
-            Thread.sleep(500);
-            Exchange ex = sf.upsert("Account", "Commerce_Customer_Id__c", "C-1", "{\"Name\":\"A\"}");
-            assertNull(ex.getException());
-            assertEquals(201, CamelSalesforce.status(ex));
+            clock.advance(Duration.ofMinutes(119));
+            assertNull(sf.upsert("Account", "Commerce_Customer_Id__c", "C-1", "{\"Name\":\"A\"}").getException());
+            clock.advance(Duration.ofMinutes(119));
+            assertNull(sf.upsert("Account", "Commerce_Customer_Id__c", "C-1", "{\"Name\":\"B\"}").getException(),
+                    "each call restarts the two-hour inactivity timer");
+            assertEquals(0, org.faults().pending());
+            clock.advance(Duration.ofMinutes(121));
+            Exchange ex = sf.upsert("Account", "Commerce_Customer_Id__c", "C-1", "{\"Name\":\"C\"}");
+            assertNull(ex.getException(), "camel logs in again after the 401");
+            assertEquals(200, CamelSalesforce.status(ex));
+            assertEquals(3, org.apiCalls());
         }
     }
 }

@@ -100,6 +100,25 @@ class UpsertByExternalIdTest {
     }
 
     @Test
+    void camelDtoUpsertCreatesThenUpdates() {
+        Contact ada = Contact.of("K-1", "Lovelace", "ada@example.com");
+        Exchange created = sf.call("salesforce:upsertSObject?sObjectName=Contact&sObjectIdName=Commerce_Customer_Id__c", ada, Map.of());
+        assertNull(created.getException(), () -> String.valueOf(created.getException()));
+        org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult first =
+                created.getMessage().getBody(org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult.class);
+        assertTrue(first.getCreated());
+        Exchange updated = sf.call("salesforce:upsertSObject?sObjectName=Contact&sObjectIdName=Commerce_Customer_Id__c",
+                Contact.of("K-1", "King", null), Map.of());
+        assertNull(updated.getException(), () -> String.valueOf(updated.getException()));
+        org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult second =
+                updated.getMessage().getBody(org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult.class);
+        assertFalse(second.getCreated());
+        assertEquals(first.getId(), second.getId());
+        assertEquals("King", org.records("Contact").get(0).get("LastName"));
+        assertEquals("ada@example.com", org.records("Contact").get(0).get("Email"), "null DTO fields are not sent");
+    }
+
+    @Test
     void upsertOfExistingRecordAnswers204OnApi45() throws Exception {
         try (CamelSalesforce old = CamelSalesforce.connect(org, "45.0")) {
             Exchange created = old.upsert("Account", "Commerce_Customer_Id__c", "C-45", "{\"Name\":\"Acme\"}");
