@@ -9,13 +9,32 @@ import io.commercesync.testing.KafkaTopics;
 import io.commercesync.testing.RunningApp;
 import io.commercesync.testing.SharedInfrastructure;
 import io.commercesync.testing.ShopifyWebhookClient;
+import io.commercesync.testing.WooCommerceWebhookClient;
 import io.commercesync.verify.HmacSha256;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A store's redelivery is recognised across a restart of the app: the processed-deliveries log is in Kafka. */
+/** A store's redelivery is recognised, also across a restart of the app: the processed-deliveries log is in Kafka. */
 class RedeliveryTest {
+
+    @Test
+    void wooCommerceRedeliveryWithANewDeliveryIdCostsNoSecondCall() {
+        // WooCommerce's X-WC-Webhook-Delivery-ID is a hash of the webhook id and the current second, so a
+        // retry carries a new one; the same order with the same date_modified_gmt is the same change.
+        SandboxOrg org = SharedInfrastructure.sandboxOrg();
+        byte[] order = Fixtures.bytes("woocommerce/wcdocs_v3_order_727_guest_processing.json");
+        try (RunningApp app = RunningApp.start()) {
+            WooCommerceWebhookClient woo = new WooCommerceWebhookClient(app.baseUrl());
+            long callsBefore = org.apiCalls();
+
+            assertEquals(200, woo.send("order.updated", order).statusCode());
+            assertEquals(200, woo.send("order.updated", order).statusCode());
+            KafkaTopics.awaitAllConsumed(app, SYNC_TIMEOUT);
+
+            assertEquals(1, org.apiCalls() - callsBefore);
+        }
+    }
 
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(30);
 
