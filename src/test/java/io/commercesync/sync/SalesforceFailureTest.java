@@ -138,6 +138,43 @@ class SalesforceFailureTest {
         }
     }
 
+    @Test
+    void timedOutCallIsRetriedAndTheOrderIsWrittenOnce() throws Exception {
+        try (RunningApp impatient = RunningApp.start(Map.of("camel.component.salesforce.http-request-timeout", "1000"))) {
+            // Salesforce takes 2.5 s on the first call: the client gives up after 1 s, although the org does the work.
+            org.faults().delayNext(1, Duration.ofMillis(2500));
+            byte[] order = withId(Fixtures.bytes("shopify/taxreceipts_orders_paid_usd_2018.json"), 8_300_000_001L);
+
+            assertEquals(200, new ShopifyWebhookClient(impatient.baseUrl()).send("orders/paid", order).statusCode());
+            KafkaTopics.awaitAllConsumed(impatient, SYNC_TIMEOUT);
+
+            String orderId = "shopify:" + ShopifyWebhookClient.SHOP + ":8300000001";
+            assertEquals(1, org.records("Opportunity").stream().filter(r -> orderId.equals(r.get("Commerce_Order_Id__c"))).count(),
+                    "the retry after a timeout is an upsert: still one Opportunity");
+            assertEquals(0, KafkaTopics.endOffset(impatient.deadLetterTopic("shopify")));
+        }
+    }
+
+    @Test
+    void unreachableSalesforceIsRetriedThenDeadLetteredAsConnectionFailed() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (RunningApp cutOff = RunningApp.start(Map.of(
+                "camel.component.salesforce.login-url", "http://127.0.0.1:" + closedPort,
+                "commerce.sync.retry.max-attempts", "3"))) {
+            assertEquals(200, new ShopifyWebhookClient(cutOff.baseUrl())
+                    .send("orders/create", Fixtures.bytes("shopify/bagserver_orders_create_aud_2020.json")).statusCode());
+            KafkaTopics.awaitAllConsumed(cutOff, SYNC_TIMEOUT);
+
+            List<ConsumerRecord<String, byte[]>> deadLetters = KafkaTopics.readAll(cutOff.deadLetterTopic("shopify"));
+            assertEquals(1, deadLetters.size());
+            assertEquals("3", header(deadLetters.get(0), "commerce-attempts"), "no answer is transient: retried");
+            assertEquals("0", header(deadLetters.get(0), "commerce-error-status"));
+        }
+    }
+
     private static byte[] withId(byte[] order, long id) throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode node = (ObjectNode) json.readTree(order);
