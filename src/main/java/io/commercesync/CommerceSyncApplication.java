@@ -3,6 +3,7 @@ package io.commercesync;
 import java.util.Arrays;
 
 import io.commercesync.deadletter.ReplayCommand;
+import io.commercesync.sandbox.SandboxOrg;
 import org.apache.camel.main.Main;
 
 /**
@@ -17,11 +18,16 @@ public final class CommerceSyncApplication {
 
     /**
      * {@code bin/commerce-sync} runs the app; {@code bin/commerce-sync replay …} replays dead letters
-     * ({@link ReplayCommand}).
+     * ({@link ReplayCommand}); {@code bin/commerce-sync sandbox-org [--port 8444]} runs the sandbox org alone,
+     * for integrators without an org.
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("replay")) {
             System.exit(ReplayCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("sandbox-org")) {
+            SandboxOrg.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
         }
         System.exit(create().run(args));
     }
