@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -76,11 +79,11 @@ final class DataApi {
         ApiResponse response;
         try {
             limits.count();
-            Map<String, String> headers = new java.util.HashMap<>();
+            Map<String, String> headers = new HashMap<>();
             for (String name : List.of("Sforce-Query-Options", "Sforce-Duplicate-Rule-Header")) {
                 String value = exchange.getRequestHeaders().getFirst(name);
                 if (value != null) {
-                    headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+                    headers.put(name.toLowerCase(Locale.ROOT), value);
                 }
             }
             call = new RestCall(method, m.group(1) + ".0", segments.subList(1, segments.size()),
@@ -107,7 +110,7 @@ final class DataApi {
         response.writeTo(exchange, json);
     }
 
-    private static void sleep(java.time.Duration delay) {
+    private static void sleep(Duration delay) {
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
@@ -115,7 +118,6 @@ final class DataApi {
         }
     }
 
-    /** Routes one call inside a store transaction; errors become their Salesforce answers. */
     /** The call being served on this thread (the innermost subrequest inside a composite). */
     private static final ThreadLocal<RestCall> CURRENT = new ThreadLocal<>();
 
@@ -125,6 +127,7 @@ final class DataApi {
         return call != null && DuplicateRules.allowSave(call.headers().get("sforce-duplicate-rule-header"));
     }
 
+    /** Routes one call inside a store transaction; errors become their Salesforce answers. */
     ApiResponse dispatch(RestCall call) {
         RestCall outer = CURRENT.get();
         CURRENT.set(call);
@@ -149,13 +152,13 @@ final class DataApi {
 
     /** A subrequest's headers: the enclosing request's, overridden by its own {@code httpHeaders}. */
     static Map<String, String> subrequestHeaders(Object httpHeaders) {
-        Map<String, String> headers = new java.util.HashMap<>();
+        Map<String, String> headers = new HashMap<>();
         RestCall outer = CURRENT.get();
         if (outer != null) {
             headers.putAll(outer.headers());
         }
         if (httpHeaders instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> headers.put(String.valueOf(k).toLowerCase(java.util.Locale.ROOT), String.valueOf(v)));
+            m.forEach((k, v) -> headers.put(String.valueOf(k).toLowerCase(Locale.ROOT), String.valueOf(v)));
         }
         return headers;
     }

@@ -50,13 +50,6 @@ record FieldSpec(String name, String label, String type, boolean required, int l
         return "reference".equals(type) || "id".equals(type);
     }
 
-    boolean isNumeric() {
-        return switch (type) {
-            case "currency", "double", "percent", "int" -> true;
-            default -> false;
-        };
-    }
-
     /**
      * Checks and normalises a JSON value for this field the way Salesforce stores it.
      *

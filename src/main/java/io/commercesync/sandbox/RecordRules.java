@@ -34,6 +34,12 @@ class RecordRules {
             case "PricebookEntry" -> priceBookEntry(fields);
             case "OpportunityLineItem" -> opportunityLine(fields);
             case "OrderItem" -> orderItem(fields);
+            case "Order" -> {
+                if (ACTIVATED.equals(fields.get("Status"))) {
+                    throw ApiErrors.badRequest("FIELD_INTEGRITY_EXCEPTION", "Create the order with a Draft status; "
+                            + "activate it with a later update.: Status", List.of("Status"));
+                }
+            }
             default -> {
             }
         }
@@ -70,7 +76,9 @@ class RecordRules {
                 changes.put("UnitPrice", after.get("UnitPrice"));
                 changes.put("TotalPrice", after.get("TotalPrice"));
             }
+            case "Order" -> orderUpdate(before, changes);
             case "OrderItem" -> {
+                rejectIfActivated(before.get("OrderId"), "edit products of");
                 Map<String, Object> after = new LinkedHashMap<>(before);
                 after.putAll(changes);
                 changes.put("TotalPrice", multiply(after.get("UnitPrice"), after.get("Quantity")));
@@ -106,7 +114,13 @@ class RecordRules {
                     throw personContactWrite("delete");
                 }
             }
-            case "Order" -> cascade("OrderItem", "OrderId", before.get("Id"));
+            case "Order" -> {
+                if (ACTIVATED.equals(before.get("Status"))) {
+                    throw ApiErrors.badRequest("DELETE_FAILED", "You can't delete an activated order.", List.of());
+                }
+                cascade("OrderItem", "OrderId", before.get("Id"));
+            }
+            case "OrderItem" -> rejectIfActivated(before.get("OrderId"), "delete products of");
             default -> {
             }
         }
@@ -434,12 +448,46 @@ class RecordRules {
 
     // ---- OrderItem ----------------------------------------------------------------------------------
 
+    private static final String ACTIVATED = "Activated";
+
+    /**
+     * Orders: only Status may change when activating; an activated order's other fields, products
+     * and the order itself are locked until it is set back to Draft (unchanged values are ignored).
+     */
+    private void orderUpdate(Map<String, Object> before, Map<String, Object> changes) {
+        boolean wasActive = ACTIVATED.equals(before.get("Status"));
+        Object status = changes.getOrDefault("Status", before.get("Status"));
+        List<String> others = new java.util.ArrayList<>();
+        changes.forEach((field, value) -> {
+            if (!"Status".equals(field) && !RecordStore.matches(value, before.get(field))) {
+                others.add(field);
+            }
+        });
+        if (!wasActive && ACTIVATED.equals(status) && !others.isEmpty()) {
+            throw ApiErrors.badRequest("FIELD_INTEGRITY_EXCEPTION", "When activating an order, Status must be the only "
+                    + "field that changes: " + String.join(", ", others), others);
+        }
+        if (wasActive && ACTIVATED.equals(status) && !others.isEmpty()) {
+            throw ApiErrors.badRequest("FIELD_INTEGRITY_EXCEPTION", "You can't edit an activated order: "
+                    + String.join(", ", others), others);
+        }
+    }
+
+    private void rejectIfActivated(Object orderId, String what) {
+        if (orderId != null && store.get("Order", (String) orderId)
+                .map(o -> ACTIVATED.equals(o.get("Status"))).orElse(false)) {
+            throw ApiErrors.badRequest("FIELD_INTEGRITY_EXCEPTION", "You can't " + what + " an activated order.",
+                    List.of("OrderId"));
+        }
+    }
+
     private void orderItem(Map<String, Object> fields) {
         Object orderId = fields.get("OrderId");
         Object entryId = fields.get(ENTRY);
         if (orderId == null || entryId == null) {
             return;
         }
+        rejectIfActivated(orderId, "add products to");
         Map<String, Object> order = store.get("Order", (String) orderId).orElseThrow(ApiErrors::notFound);
         Map<String, Object> entry = store.get("PricebookEntry", (String) entryId).orElseThrow(ApiErrors::notFound);
         if (order.get("Pricebook2Id") == null || !order.get("Pricebook2Id").equals(entry.get("Pricebook2Id"))

@@ -150,11 +150,6 @@ final class RecordStore {
         return select(type, false, r -> true);
     }
 
-    /** Copies of all records of a type, recycle bin included (queryAll). */
-    List<Map<String, Object>> allIncludingDeleted(String type) {
-        return select(type, true, r -> true);
-    }
-
     /** Copies of the records that pass the filter (which sees the stored map and must not change it). */
     List<Map<String, Object>> select(String type, boolean includeDeleted, Predicate<Map<String, Object>> filter) {
         return atomically(() -> {
@@ -251,10 +246,6 @@ final class RecordStore {
             undo.clear();
             return null;
         });
-    }
-
-    int size(String type) {
-        return atomically(() -> table(type).size());
     }
 
     private String now() {

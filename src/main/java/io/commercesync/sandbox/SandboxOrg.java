@@ -280,11 +280,12 @@ public final class SandboxOrg implements AutoCloseable {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> settings = settings.withPort(Integer.parseInt(args[++i]));
+                case "--host" -> settings = settings.withHost(args[++i]);
                 case "--daily-api-limit" -> settings = settings.withDailyApiLimit(Long.parseLong(args[++i]));
                 case "--schema" -> settings = settings.withSchemaLocation(args[++i]);
                 case "--jwt-cert" -> jwtCert = args[++i];
                 default -> {
-                    System.err.println("usage: SandboxOrg [--port 8444] [--daily-api-limit 15000] [--schema file.json]"
+                    System.err.println("usage: SandboxOrg [--port 8444] [--host 127.0.0.1] [--daily-api-limit 15000] [--schema file.json]"
                             + " [--jwt-cert connected-app.crt]");
                     System.exit(2);
                 }

@@ -32,6 +32,11 @@ public record SandboxOrgSettings(String host, int port, String clientId, String 
                 t, schemaLocation);
     }
 
+    public SandboxOrgSettings withHost(String host) {
+        return new SandboxOrgSettings(host, port, clientId, clientSecret, username, password, dailyApiLimit,
+                sessionTimeout, schemaLocation);
+    }
+
     public SandboxOrgSettings withSchemaLocation(String location) {
         return new SandboxOrgSettings(host, port, clientId, clientSecret, username, password, dailyApiLimit,
                 sessionTimeout, location);

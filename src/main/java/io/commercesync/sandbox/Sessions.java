@@ -58,8 +58,4 @@ final class Sessions {
     void expireAll() {
         lastUsed.clear();
     }
-
-    int active() {
-        return lastUsed.size();
-    }
 }

@@ -17,9 +17,13 @@ final class CamelSalesforce implements AutoCloseable {
 
     private CamelSalesforce(SandboxOrg org, String apiVersion, boolean lazyLogin, AuthenticationType auth,
             String password) {
-        SandboxOrgSettings s = org.settings();
+        this(org, org.settings(), org.loginUrl(), apiVersion, lazyLogin, auth, password);
+    }
+
+    private CamelSalesforce(SandboxOrg org, SandboxOrgSettings s, String loginUrl, String apiVersion, boolean lazyLogin,
+            AuthenticationType auth, String password) {
         SalesforceComponent sf = new SalesforceComponent();
-        sf.setLoginUrl(org.loginUrl());
+        sf.setLoginUrl(loginUrl);
         sf.setClientId(s.clientId());
         sf.setClientSecret(s.clientSecret());
         if (auth == AuthenticationType.REFRESH_TOKEN) {
@@ -59,6 +63,14 @@ final class CamelSalesforce implements AutoCloseable {
         ks.setPassword(password);
         ks.setType("PKCS12");
         sf.setKeystore(ks);
+        return client;
+    }
+
+    /** lazyLogin=true against a login URL that may not be up yet (settings as the org will have them). */
+    static CamelSalesforce lazy(SandboxOrgSettings settings, String loginUrl) {
+        CamelSalesforce client = new CamelSalesforce(null, settings, loginUrl, "60.0", true,
+                AuthenticationType.USERNAME_PASSWORD, settings.password());
+        client.startCamel();
         return client;
     }
 

@@ -181,6 +181,33 @@ class PriceBookRulesTest {
     }
 
     @Test
+    void ordersStartAsDraftAndLockWhenActivated() throws Exception {
+        sf.upsert("Account", "Commerce_Customer_Id__c", "C-1", "{\"Name\":\"Acme\"}");
+        String order = "{\"Account\":{\"Commerce_Customer_Id__c\":\"C-1\"},\"EffectiveDate\":\"2026-11-25\","
+                + "\"Pricebook2Id\":\"" + org.standardPricebookId() + "\",\"Status\":\"%s\"}";
+        SalesforceException activeAtBirth = assertInstanceOf(SalesforceException.class,
+                sf.upsert("Order", "Commerce_Order_Id__c", "O-9", order.formatted("Activated")).getException());
+        assertEquals(List.of("Status"), activeAtBirth.getErrors().get(0).getFields());
+        assertEquals(201, CamelSalesforce.status(sf.upsert("Order", "Commerce_Order_Id__c", "O-9", order.formatted("Draft"))));
+        String orderId = (String) org.records("Order").get(0).get("Id");
+        create("OrderItem", "{\"OrderId\":\"" + orderId + "\",\"PricebookEntryId\":\"" + standardEntry
+                + "\",\"Quantity\":1,\"UnitPrice\":12.5}");
+        SalesforceException mixed = assertInstanceOf(SalesforceException.class, sf.upsert("Order", "Commerce_Order_Id__c", "O-9",
+                "{\"Status\":\"Activated\",\"Description\":\"x\"}").getException());
+        assertEquals("FIELD_INTEGRITY_EXCEPTION", mixed.getErrors().get(0).getErrorCode());
+        assertEquals(200, CamelSalesforce.status(sf.upsert("Order", "Commerce_Order_Id__c", "O-9", order.formatted("Activated"))),
+                "re-sending unchanged values with the new status activates");
+        SalesforceException moreItems = createFails("OrderItem", "{\"OrderId\":\"" + orderId + "\",\"PricebookEntryId\":\""
+                + standardEntry + "\",\"Quantity\":1,\"UnitPrice\":12.5}");
+        assertEquals("FIELD_INTEGRITY_EXCEPTION", moreItems.getErrors().get(0).getErrorCode());
+        SalesforceException delete = assertInstanceOf(SalesforceException.class,
+                sf.call("salesforce:deleteSObject?sObjectName=Order", null, Map.of("sObjectId", orderId)).getException());
+        assertEquals("DELETE_FAILED", delete.getErrors().get(0).getErrorCode());
+        assertEquals(200, CamelSalesforce.status(sf.upsert("Order", "Commerce_Order_Id__c", "O-9", "{\"Status\":\"Draft\"}")));
+        assertNull(sf.call("salesforce:deleteSObject?sObjectName=Order", null, Map.of("sObjectId", orderId)).getException());
+    }
+
+    @Test
     void deletingAnOpportunityDeletesItsLineItems() throws Exception {
         line("L-1", "\"Quantity\":1,\"UnitPrice\":10");
         assertNull(sf.call("salesforce:deleteSObject?sObjectName=Opportunity", null,
