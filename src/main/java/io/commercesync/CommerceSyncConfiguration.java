@@ -33,7 +33,6 @@ import io.commercesync.sync.RetryPolicy;
 import io.commercesync.topics.CommerceTopics;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.Registry;
 
 /**
@@ -78,12 +77,10 @@ public class CommerceSyncConfiguration implements CamelConfiguration {
                 Duration.ofMillis(Long.parseLong(context.resolvePropertyPlaceholders("{{commerce.sync.limit-pause-ms}}"))),
                 Duration.ofMillis(Long.parseLong(context.resolvePropertyPlaceholders("{{camel.component.kafka.max-poll-interval-ms}}")) / 2)));
         registry.bind("deduplicationKey", new DeduplicationKey());
-        KafkaIdempotentRepository deliveries = new KafkaIdempotentRepository(
+        registry.bind("processedDeliveries", ProcessedDeliveries.onTopic(context,
                 context.resolvePropertyPlaceholders("{{commerce.kafka.dedup-topic}}"),
-                context.resolvePropertyPlaceholders("{{commerce.kafka.brokers}}"));
-        deliveries.setMaxCacheSize(Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.dedup.cache-size}}")));
-        deliveries.setCamelContext(context);
-        registry.bind("processedDeliveries", new ProcessedDeliveries(deliveries));
+                context.resolvePropertyPlaceholders("{{commerce.kafka.brokers}}"),
+                Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.dedup.cache-size}}"))));
 
         registry.bind("deadLetterRecord", new DeadLetterRecord(
                 context.resolvePropertyPlaceholders("{{commerce.kafka.dead-letter-topic-prefix}}"),

@@ -1,9 +1,17 @@
 package io.commercesync.sync;
 
+import java.util.Properties;
+
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The deliveries already written to Salesforce: Camel's {@code KafkaIdempotentRepository} (topic
@@ -14,11 +22,26 @@ import org.apache.camel.support.service.ServiceSupport;
  */
 public final class ProcessedDeliveries extends ServiceSupport implements IdempotentRepository {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessedDeliveries.class);
+
     private final IdempotentRepository repository;
     private volatile boolean loaded;
 
     public ProcessedDeliveries(IdempotentRepository repository) {
         this.repository = repository;
+    }
+
+    /** The Kafka-backed repository on {@code topic}, remembering the {@code cacheSize} latest keys; writes with acks=all. */
+    public static ProcessedDeliveries onTopic(CamelContext context, String topic, String brokers, int cacheSize) {
+        Properties consumer = new Properties();
+        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        Properties producer = new Properties();
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        KafkaIdempotentRepository repository = new KafkaIdempotentRepository(topic, consumer, producer);
+        repository.setMaxCacheSize(cacheSize);
+        repository.setCamelContext(context);
+        return new ProcessedDeliveries(repository);
     }
 
     private IdempotentRepository loaded() {
@@ -81,7 +104,12 @@ public final class ProcessedDeliveries extends ServiceSupport implements Idempot
     @Override
     protected void doStop() {
         if (loaded) {
-            ServiceHelper.stopService(repository);
+            try {
+                ServiceHelper.stopService(repository);
+            } catch (RuntimeException e) {
+                // Camel's repository closes its consumer while its background poll may still hold it: harmless at stop.
+                LOG.info("Processed-deliveries repository stopped ({})", e.getClass().getSimpleName());
+            }
         }
     }
 }
