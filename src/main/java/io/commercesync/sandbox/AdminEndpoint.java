@@ -15,7 +15,8 @@ import java.util.Map;
  * authentication, never counted):
  * {@code GET calls}, {@code GET records/{SObject}}, {@code POST reset}, {@code POST sessions/expire},
  * {@code POST faults} with {@code {"fault":"UNABLE_TO_LOCK_ROW","calls":3}} (optionally {@code "afterCommit":true})
- * or {@code {"delayMillis":2000,"calls":1}}, {@code DELETE faults},
+ * or {@code {"delayMillis":2000,"calls":1}} or {@code {"fault":"SERVICE_UNAVAILABLE","share":0.2}} (optionally
+ * {@code "seed":42}), {@code DELETE faults},
  * {@code POST duplicate-rules} with {@code {"sObject","name","block","matchFields":[...]}}, {@code DELETE duplicate-rules}.
  */
 final class AdminEndpoint {
@@ -74,14 +75,25 @@ final class AdminEndpoint {
                 Map<?, ?> req = json.readValue(body, Map.class);
                 Object calls = req.get("calls");
                 int n = calls == null ? 1 : Integer.parseInt(String.valueOf(calls));
-                if (req.get("delayMillis") != null) {
+                if (req.get("share") != null) {
+                    double share = Double.parseDouble(String.valueOf(req.get("share")));
+                    Fault fault = Fault.valueOf(String.valueOf(req.get("fault")));
+                    if (req.get("seed") != null) {
+                        org.faults().failShare(share, fault, Long.parseLong(String.valueOf(req.get("seed"))));
+                    } else {
+                        org.faults().failShare(share, fault);
+                    }
+                } else if (req.get("delayMillis") != null) {
                     org.faults().delayNext(n, java.time.Duration.ofMillis(Long.parseLong(String.valueOf(req.get("delayMillis")))));
                 } else if (Boolean.TRUE.equals(req.get("afterCommit"))) {
                     org.faults().failNextAfterCommit(n, Fault.valueOf(String.valueOf(req.get("fault"))));
                 } else {
                     org.faults().failNext(n, Fault.valueOf(String.valueOf(req.get("fault"))));
                 }
-                return ApiResponse.of(200, Map.of("pending", org.faults().pending()));
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("pending", org.faults().pending());
+                out.put("share", org.faults().share());
+                return ApiResponse.of(200, out);
             }
             case "POST duplicate-rules": {
                 Map<?, ?> req = json.readValue(body, Map.class);

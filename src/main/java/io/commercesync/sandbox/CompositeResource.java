@@ -159,7 +159,7 @@ final class CompositeResource {
                                     + "requests; unsupported url: " + sub.get("url"), List.of()).toResponse()
                             : runSubrequest(sub, bodies);
                     results.add(entry(r, ref));
-                    if (r.status() < 400) {
+                    if (r.status() < 400 && !(atomic && hasFailedRecord(r))) {
                         bodies.put(ref, r.body());
                     } else {
                         if (failedAt[0] < 0) {
@@ -180,6 +180,22 @@ final class CompositeResource {
             return new Outcome(halted, false);
         }
         return new Outcome(results, failedAt[0] < 0);
+    }
+
+    /**
+     * An sObject Collections answer (200) with a failed record. Under an allOrNone composite that is a
+     * failed subrequest: its entry keeps the per-record results and everything is rolled back (the
+     * docs' "allOrNone Parameters in Composite and Collections Requests", case 4).
+     */
+    private static boolean hasFailedRecord(ApiResponse r) {
+        if (r.body() instanceof List<?> results) {
+            for (Object result : results) {
+                if (result instanceof Map<?, ?> m && Boolean.FALSE.equals(m.get("success"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Map<String, Object> haltedEntry(String referenceId) {

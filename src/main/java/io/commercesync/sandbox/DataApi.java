@@ -59,7 +59,8 @@ final class DataApi {
         String rest = rawPath.substring("/services/data".length());
         List<String> segments = RestCall.decodeSegments(rest);
         if (segments.isEmpty()) {
-            versions().writeTo(exchange, json);
+            // not counted, but it reports the usage as the recorded answer does
+            versions().withHeader(ApiLimits.HEADER, limits.headerValue()).writeTo(exchange, json);
             return;
         }
         Matcher m = VERSION.matcher(segments.get(0));

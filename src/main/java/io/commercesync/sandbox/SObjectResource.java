@@ -71,7 +71,7 @@ final class SObjectResource {
     // ---- create / read / update / delete by id -------------------------------------------------
 
     private ApiResponse create(RestCall call, SObjectSchema type) {
-        Map<String, Object> body = bodyObject(call);
+        Map<String, Object> body = recordBody(call);
         Map<String, Object> fields = prepare(type, body, null);
         String id = insert(type, fields);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -103,7 +103,7 @@ final class SObjectResource {
             case "GET":
                 return ApiResponse.of(200, toJson(call, type, record, fieldsParam(call)));
             case "PATCH":
-                update(type, id, prepare(type, bodyObject(call), id));
+                update(type, id, prepare(type, recordBody(call), id));
                 LOG.debug("updated {} {}", type.name(), id);
                 return ApiResponse.noContent();
             default:
@@ -154,7 +154,7 @@ final class SObjectResource {
 
     private ApiResponse upsert(RestCall call, SObjectSchema type, FieldSpec key, Object value,
             Optional<Map<String, Object>> match) {
-        Map<String, Object> body = new LinkedHashMap<>(bodyObject(call));
+        Map<String, Object> body = new LinkedHashMap<>(recordBody(call));
         for (String k : List.copyOf(body.keySet())) {
             if ("Id".equalsIgnoreCase(k) && body.get(k) == null) {
                 body.remove(k); // camel DTOs may carry a null Id
@@ -208,7 +208,7 @@ final class SObjectResource {
             throw ApiErrors.malformedId(type.label() + " ID", rawId, "Id");
         }
         live(type, id);
-        Map<String, Object> body = new LinkedHashMap<>(bodyObject(call));
+        Map<String, Object> body = new LinkedHashMap<>(recordBody(call));
         body.keySet().removeIf("Id"::equalsIgnoreCase);
         update(type, id, prepare(type, body, id));
         if (call.version() < 46.0) {
@@ -472,6 +472,18 @@ final class SObjectResource {
             return "int".equals(f.type()) ? (Object) d.intValue() : (Object) d.doubleValue();
         }
         return v;
+    }
+
+    /**
+     * The body of a single-record write. A JSON array (several records posted to a one-record
+     * resource) is refused with the INVALID_FIELD text a real org answers.
+     */
+    static Map<String, Object> recordBody(RestCall call) {
+        if (call.body() instanceof List<?>) {
+            throw ApiErrors.badRequest("INVALID_FIELD", "Json Deserialization failed on token 'null' and has left off in "
+                    + "the middle of parsing a row. Will go to end of row to begin parsing the next row", null);
+        }
+        return bodyObject(call);
     }
 
     static Map<String, Object> bodyObject(RestCall call) {

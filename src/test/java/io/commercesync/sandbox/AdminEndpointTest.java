@@ -69,6 +69,20 @@ class AdminEndpointTest {
     }
 
     @Test
+    void aShareOfCallsCanBeFailedAndCleared() throws Exception {
+        HttpResponse<String> set = admin("POST", "faults", "{\"fault\":\"SERVICE_UNAVAILABLE\",\"share\":1.0,\"seed\":7}");
+        assertEquals(200, set.statusCode());
+        assertEquals(1.0, JSON.readTree(set.body()).get("share").asDouble());
+        SalesforceException e = assertInstanceOf(SalesforceException.class,
+                sf.upsert("Account", "Commerce_Customer_Id__c", "C-1", "{\"Name\":\"Acme\"}").getException());
+        assertEquals(503, e.getStatusCode());
+        assertEquals(204, admin("DELETE", "faults", null).statusCode());
+        assertNull(sf.upsert("Account", "Commerce_Customer_Id__c", "C-1", "{\"Name\":\"Acme\"}").getException());
+        assertEquals(400, admin("POST", "faults", "{\"fault\":\"SERVICE_UNAVAILABLE\",\"share\":2}").statusCode());
+        assertEquals(400, admin("POST", "faults", "{\"fault\":\"NO_SUCH_FAULT\",\"share\":0.2}").statusCode());
+    }
+
+    @Test
     void expiringSessionsOverAdminForcesARelogin() throws Exception {
         assertEquals(204, admin("POST", "sessions/expire", null).statusCode());
         assertNull(sf.upsert("Account", "Commerce_Customer_Id__c", "C-1", "{\"Name\":\"Acme\"}").getException());

@@ -12,6 +12,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FaultInjectionTest {
@@ -116,5 +117,59 @@ class FaultInjectionTest {
         assertTrue(org.faults().pending() < 5);
         org.faults().clear();
         assertNull(upsert("A").getException());
+    }
+
+    /** How many of {@code calls} draws from {@code new Random(seed)} fall under {@code share}: what failShare does. */
+    private static int expectedFailures(double share, long seed, int calls) {
+        java.util.Random random = new java.util.Random(seed);
+        int failures = 0;
+        for (int i = 0; i < calls; i++) {
+            if (random.nextDouble() < share) {
+                failures++;
+            }
+        }
+        return failures;
+    }
+
+    @Test
+    void aSeededShareOfCallsFailsTheSameCallsOnEveryRunUntilCleared() {
+        org.faults().failShare(0.3, Fault.SERVICE_UNAVAILABLE, 42);
+        int failures = 0;
+        for (int i = 0; i < 40; i++) {
+            Exchange ex = upsert("A" + i);
+            if (ex.getException() != null) {
+                assertEquals(503, assertInstanceOf(SalesforceException.class, ex.getException()).getStatusCode());
+                failures++;
+            }
+        }
+        assertEquals(expectedFailures(0.3, 42, 40), failures);
+        assertTrue(failures > 0 && failures < 40, "some calls fail, not all: " + failures);
+        assertEquals(40, org.apiCalls(), "a faulted call counts as an API call");
+        org.faults().clear();
+        assertEquals(0.0, org.faults().share());
+        for (int i = 0; i < 10; i++) {
+            assertNull(upsert("B" + i).getException(), "a cleared share fails nothing");
+        }
+    }
+
+    @Test
+    void aShareOfOneFailsEveryCallAndChangesNothing() {
+        assertNull(upsert("A").getException());
+        org.faults().failShare(1.0, Fault.UNABLE_TO_LOCK_ROW);
+        for (int i = 0; i < 5; i++) {
+            SalesforceException e = assertInstanceOf(SalesforceException.class, upsert("B" + i).getException());
+            assertEquals("UNABLE_TO_LOCK_ROW", e.getErrors().get(0).getErrorCode());
+        }
+        assertEquals("A", org.records("Account").get(0).get("Name"));
+        org.faults().clear();
+    }
+
+    @Test
+    void queuedFaultsComeBeforeTheShare() {
+        org.faults().failShare(0.0, Fault.SERVICE_UNAVAILABLE);
+        org.faults().failNext(1, Fault.REQUEST_LIMIT_EXCEEDED);
+        assertEquals(403, assertInstanceOf(SalesforceException.class, upsert("A").getException()).getStatusCode());
+        assertNull(upsert("A").getException(), "a share of 0 fails nothing");
+        assertThrows(IllegalArgumentException.class, () -> org.faults().failShare(1.5, Fault.SERVICE_UNAVAILABLE));
     }
 }
