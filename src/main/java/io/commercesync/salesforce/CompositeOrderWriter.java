@@ -112,7 +112,7 @@ public final class CompositeOrderWriter implements Processor {
     }
 
     private void writeRefund(Exchange exchange, Refund refund) {
-        Optional<LineItem> line = OrderLineItems.refundLine(refund, settings);
+        Optional<LineItem> line = OrderLineItems.refundLine(refund.orderExternalId(), refund, settings);
         if (line.isEmpty()) {
             LOG.info("Refund {} of {} names no amount (restock only): nothing to write", refund.externalId(), refund.orderExternalId());
             return;

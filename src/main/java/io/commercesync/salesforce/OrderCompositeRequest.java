@@ -119,11 +119,13 @@ public final class OrderCompositeRequest {
         return request.toString();
     }
 
-    /** Whether a failed answer is the ordering guard at work: Salesforce holds a later state of the order. */
+    /**
+     * Whether a failed answer is the ordering guard at work: Salesforce holds a later state of the order. The
+     * Opportunity failed on the gate's reference, and every other subrequest only reports the rollback.
+     */
     public static boolean isOlderThanSalesforce(CompositeResponse response) {
         return response.errorsOf(OPPORTUNITY).stream().anyMatch(e -> e.message() != null
                 && e.message().contains("Invalid reference") && e.message().contains(GATE + ".records"))
-                && response.errorsOf(NEWER).isEmpty() && response.errorsOf(GATE).isEmpty()
                 && response.errorsByReference().entrySet().stream().filter(e -> !e.getKey().equals(OPPORTUNITY))
                 .flatMap(e -> e.getValue().stream()).allMatch(e -> CompositeResponse.HALTED.equals(e.errorCode()));
     }

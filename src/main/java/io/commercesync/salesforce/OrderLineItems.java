@@ -51,13 +51,13 @@ public final class OrderLineItems {
             }
         }
         for (Refund refund : order.refunds()) {
-            refundLine(refund, settings).ifPresent(items::add);
+            refundLine(order.externalId(), refund, settings).ifPresent(items::add);
         }
         return items;
     }
 
     /** The negative line of a refund; none when the store did not say how much (Shopify restock-only refunds). */
-    public static java.util.Optional<LineItem> refundLine(Refund refund, SalesforceSettings settings) {
+    public static java.util.Optional<LineItem> refundLine(String orderExternalId, Refund refund, SalesforceSettings settings) {
         if (refund.amount() == null || refund.amount().signum() == 0) {
             return java.util.Optional.empty();
         }
@@ -65,7 +65,7 @@ public final class OrderLineItems {
                 + (refund.createdAt() == null ? "" : " on " + refund.createdAt())
                 + ": " + refund.amount().toPlainString() + (refund.currency() == null ? "" : " " + refund.currency())
                 + (refund.reason() == null || refund.reason().isBlank() ? "" : " (" + refund.reason().strip() + ")");
-        return java.util.Optional.of(new LineItem(lineKey(refund.orderExternalId(), refund.externalId()),
+        return java.util.Optional.of(new LineItem(lineKey(orderExternalId, refund.externalId()),
                 new CatalogueProduct(settings.refundSku(), "Refund", BigDecimal.ZERO),
                 ONE, cents(refund.amount()).negate(), details));
     }
