@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class CompositeOrderWriter implements Processor {
 
+    /** Exchange property set to true when the customer matched nothing and goes to manual review (not written). */
+    public static final String FOR_REVIEW = "commerceForReview";
+
     /** Exchange property set to true when the event was older than Salesforce's copy and so not written. */
     public static final String OLDER_THAN_SALESFORCE = "commerceOlderThanSalesforce";
 
@@ -41,9 +44,18 @@ public final class CompositeOrderWriter implements Processor {
     private final OrderCompositeRequest requests;
     private final PriceBookCatalogue catalogue;
     private final OrgConnection org;
+    private final CustomerMatcher matcher;
+    private final boolean reviewUnmatched;
 
-    public CompositeOrderWriter(SalesforceSettings settings, PriceBookCatalogue catalogue, OrgConnection org) {
+    /**
+     * @param reviewUnmatched {@code commerce.sync.unmatched=review}: an order whose customer matches nothing is
+     *                        not written but handed to the route for the review topic ({@link #FOR_REVIEW})
+     */
+    public CompositeOrderWriter(SalesforceSettings settings, PriceBookCatalogue catalogue, OrgConnection org,
+                                CustomerMatcher matcher, boolean reviewUnmatched) {
         this.settings = settings;
+        this.matcher = matcher;
+        this.reviewUnmatched = reviewUnmatched;
         this.requests = new OrderCompositeRequest(settings);
         this.catalogue = catalogue;
         this.org = org;
@@ -63,10 +75,16 @@ public final class CompositeOrderWriter implements Processor {
     }
 
     private void writeOrder(Exchange exchange, CommerceEvent event) {
+        CustomerMatch match = matcher.match(event.order().customer());
+        if (match.how() == CustomerMatch.How.NONE && reviewUnmatched) {
+            exchange.setProperty(FOR_REVIEW, true);
+            LOG.info("Order {}: its customer matches no Account or Contact; sent for review", event.order().externalId());
+            return;
+        }
         List<LineItem> lines = OrderLineItems.of(event, settings);
         Map<String, String> entryIds = lines.isEmpty() ? Map.of()
                 : catalogue.entryIds(lines.stream().map(LineItem::product).toList(), event.order().currency());
-        OrderCompositeRequest.Plan plan = requests.forOrder(event, lines, entryIds, catalogue.pricebookId());
+        OrderCompositeRequest.Plan plan = requests.forOrder(event, match, lines, entryIds, catalogue.pricebookId());
         OrgConnection.Answer answer = org.composite(plan.json(), OrderCompositeRequest.OBJECTS);
         CompositeResponse response = answer.response();
         if (response.failure().isPresent()) {
@@ -81,12 +99,14 @@ public final class CompositeOrderWriter implements Processor {
             }
             throw OrgConnection.failureOf(error, null);
         }
+        matcher.written(event.order().customer());
         int removed = deleteRemovedLines(response, lines);
         exchange.getMessage().setHeader("Sforce-Limit-Info", answer.limitInfo());
         exchange.getMessage().setBody(response.idsByReference());
-        LOG.info("Synced {} to Opportunity {} (Account {}, Contact {}; {} line(s), {} removed)", event.order().externalId(),
-                response.idsByReference().get(OrderCompositeRequest.OPPORTUNITY),
-                response.idsByReference().get(OrderCompositeRequest.ACCOUNT),
+        LOG.info("Synced {} to Opportunity {} (customer matched by {}; Account {}, Contact {}; {} line(s), {} removed)",
+                event.order().externalId(),
+                response.idsByReference().get(OrderCompositeRequest.OPPORTUNITY), match.how(),
+                response.idsByReference().getOrDefault(OrderCompositeRequest.ACCOUNT, match.accountId()),
                 response.idsByReference().get(OrderCompositeRequest.CONTACT), lines.size(), removed);
     }
 

@@ -26,7 +26,10 @@ import io.commercesync.model.Refund;
  *   which exists only when the count is 0: for an older event the reference cannot be resolved, the
  *   Opportunity subrequest fails and the whole request changes nothing ({@link #isOlderThanSalesforce}).
  *   No read before the write, no second call;</li>
- *   <li>Account and Contact upserted by the customer's external id, the Contact linked to the Account by it;</li>
+ *   <li>when the customer was matched by e-mail ({@link CustomerMatcher}): the found Contact (and its Account)
+ *   take the customer's external id;</li>
+ *   <li>Account and Contact upserted by the customer's external id, the Contact linked to the Account by it
+ *   (or both Contact and Opportunity pointed at the Account matched by id);</li>
  *   <li>the Opportunity upserted by the order's external id, linked to both by their external ids;</li>
  *   <li>{@code lines}: every line item as one sObject Collections upsert by the line's external id, each linked
  *   to the Opportunity by its external id, with the PricebookEntry resolved beforehand ({@link PriceBookCatalogue});</li>
@@ -49,7 +52,8 @@ public final class OrderCompositeRequest {
 
     public static final Map<String, String> OBJECTS = Map.of(ACCOUNT, "Account", CONTACT, "Contact",
             OPPORTUNITY, "Opportunity", LINES, "OpportunityLineItem", EXISTING_LINES, "OpportunityLineItem",
-            NEWER, "Opportunity", GATE, "Pricebook2", REFUND, "OpportunityLineItem");
+            NEWER, "Opportunity", GATE, "Pricebook2", REFUND, "OpportunityLineItem",
+            "adoptContact", "Contact", "adoptAccount", "Account");
 
     /** Salesforce's limit of records in one sObject Collections request. */
     static final int MAX_LINES = 200;
@@ -66,7 +70,7 @@ public final class OrderCompositeRequest {
     public record Plan(String json, boolean guarded) {
     }
 
-    public Plan forOrder(CommerceEvent event, List<LineItem> lines, Map<String, String> entryIds, String pricebookId) {
+    public Plan forOrder(CommerceEvent event, CustomerMatch match, List<LineItem> lines, Map<String, String> entryIds, String pricebookId) {
         if (lines.size() > MAX_LINES) {
             throw new SalesforceWriteException(new SalesforceError(413, "TOO_MANY_LINES", "Order " + event.order().externalId()
                     + " has " + lines.size() + " line items; one request carries at most " + MAX_LINES, List.of(), "OpportunityLineItem"));
@@ -86,9 +90,26 @@ public final class OrderCompositeRequest {
                     + " LIMIT 1 OFFSET ", "@{" + NEWER + ".totalSize}"));
             pricebook = "@{" + GATE + ".records[0].Id}";
         }
-        subrequests.add(upsert(ACCOUNT, "Account", settings.customerIdField(), customer.externalId(), account(event, customer)));
-        subrequests.add(upsert(CONTACT, "Contact", settings.customerIdField(), customer.externalId(), contact(event, customer)));
+        if (match.how() == CustomerMatch.How.EMAIL) {
+            // the Contact found by e-mail (and its Account, when it has no customer id yet) takes the customer's id
+            subrequests.add(adopt("adoptContact", "Contact", match.contactId(), customer.externalId()));
+            if (match.adoptAccount()) {
+                subrequests.add(adopt("adoptAccount", "Account", match.accountId(), customer.externalId()));
+            }
+        }
+        String linkedAccount = match.linkedAccountId();
+        if (linkedAccount == null) {
+            subrequests.add(upsert(ACCOUNT, "Account", settings.customerIdField(), customer.externalId(), account(event, customer)));
+        }
+        ObjectNode contact = contact(event, customer);
         ObjectNode opportunity = opportunity(event);
+        if (linkedAccount != null) {
+            contact.remove("Account");
+            contact.put("AccountId", linkedAccount);
+            opportunity.remove("Account");
+            opportunity.put("AccountId", linkedAccount);
+        }
+        subrequests.add(upsert(CONTACT, "Contact", settings.customerIdField(), customer.externalId(), contact));
         opportunity.put("Pricebook2Id", pricebook);
         subrequests.add(upsert(OPPORTUNITY, "Opportunity", settings.orderIdField(), order.externalId(), opportunity));
         if (!lines.isEmpty()) {
@@ -156,6 +177,15 @@ public final class OrderCompositeRequest {
         record.put("UnitPrice", line.unitPrice());
         settings.field("line.description").ifPresent(field -> putIfPresent(record, field, truncate(line.description(), 255)));
         return record;
+    }
+
+    private ObjectNode adopt(String referenceId, String sObject, String id, String customerExternalId) {
+        ObjectNode subrequest = JSON.createObjectNode();
+        subrequest.put("method", "PATCH");
+        subrequest.put("url", "/services/data/v" + settings.apiVersion() + "/sobjects/" + sObject + "/" + id);
+        subrequest.put("referenceId", referenceId);
+        subrequest.putObject("body").put(settings.customerIdField(), customerExternalId);
+        return subrequest;
     }
 
     private ObjectNode query(String referenceId, String soql, String unencodedSuffix) {
