@@ -23,7 +23,9 @@ import io.commercesync.mapping.WooCommerceEventMapper;
 import io.commercesync.metrics.CommerceCounters;
 import io.commercesync.model.Source;
 import io.commercesync.salesforce.CompositeOrderWriter;
-import io.commercesync.salesforce.OrderCompositeRequest;
+import io.commercesync.salesforce.CustomerMatcher;
+import io.commercesync.salesforce.OrgConnection;
+import io.commercesync.salesforce.PriceBookCatalogue;
 import io.commercesync.salesforce.SalesforceSettings;
 import io.commercesync.sync.ApiLimitPause;
 import io.commercesync.sync.DeduplicationKey;
@@ -67,8 +69,15 @@ public class CommerceSyncConfiguration implements CamelConfiguration {
                 Source.WOOCOMMERCE, new WooCommerceEventMapper(),
                 Source.LIMIO, new LimioEventMapper())));
         SalesforceSettings salesforce = SalesforceSettings.fromProperties(context);
-        registry.bind("salesforceOrderWriter", new CompositeOrderWriter(new OrderCompositeRequest(salesforce),
-                context.createProducerTemplate(), "salesforce:composite?rawPayload=true"));
+        OrgConnection org = new OrgConnection(context.createProducerTemplate(), "salesforce:composite?rawPayload=true");
+        String unmatched = context.resolvePropertyPlaceholders("{{commerce.sync.unmatched}}").trim();
+        if (!unmatched.equals("create") && !unmatched.equals("review")) {
+            throw new IllegalArgumentException("commerce.sync.unmatched is create or review, not " + unmatched);
+        }
+        registry.bind("salesforceOrderWriter", new CompositeOrderWriter(salesforce, new PriceBookCatalogue(salesforce, org), org,
+                new CustomerMatcher(salesforce, org, java.util.List.of(
+                        context.resolvePropertyPlaceholders("{{commerce.sync.matching}}").split(","))),
+                unmatched.equals("review")));
         registry.bind("retryPolicy", new RetryPolicy(
                 Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.retry.max-attempts}}")), counters));
         registry.bind("kafkaOffsetCommit", new KafkaOffsetCommit());

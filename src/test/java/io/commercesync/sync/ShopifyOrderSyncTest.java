@@ -92,13 +92,13 @@ class ShopifyOrderSyncTest {
         byte[] order = Fixtures.bytes("shopify/taxreceipts_shopify_docs_sample_order_1001.json");
         String signature = new HmacSha256(ShopifyWebhookClient.SECRET).sign(order);
         String webhookId = UUID.randomUUID().toString();
-        long callsBefore = org.apiCalls();
-
         assertEquals(200, shopify.send("orders/create", order, signature, webhookId).statusCode());
+        KafkaTopics.awaitAllConsumed(app, SYNC_TIMEOUT);
+        long callsBefore = org.apiCalls();
         assertEquals(200, shopify.send("orders/create", order, signature, webhookId).statusCode());
         KafkaTopics.awaitAllConsumed(app, SYNC_TIMEOUT);
 
-        assertEquals(1, org.apiCalls() - callsBefore, "Shopify's redelivery (same X-Shopify-Webhook-Id) costs no second call");
+        assertEquals(0, org.apiCalls() - callsBefore, "Shopify's redelivery (same X-Shopify-Webhook-Id) costs no second call");
         String orderId = "shopify:" + SHOP + ":450789469";
         String customerId = "shopify:" + SHOP + ":207119551";
         assertEquals(1, org.records("Opportunity").stream().filter(r -> orderId.equals(r.get("Commerce_Order_Id__c"))).count());
