@@ -24,18 +24,20 @@ public final class DevStack extends ServiceSupport {
     private final Path kafkaDataDirectory;
     private final int kafkaPartitions;
     private final boolean sandboxEnabled;
+    private final String sandboxHost;
     private final int sandboxPort;
 
     private EmbeddedKafkaBroker broker;
     private SandboxOrg sandbox;
 
     private DevStack(boolean kafkaEnabled, int kafkaPort, Path kafkaDataDirectory, int kafkaPartitions,
-                     boolean sandboxEnabled, int sandboxPort) {
+                     boolean sandboxEnabled, String sandboxHost, int sandboxPort) {
         this.kafkaEnabled = kafkaEnabled;
         this.kafkaPort = kafkaPort;
         this.kafkaDataDirectory = kafkaDataDirectory;
         this.kafkaPartitions = kafkaPartitions;
         this.sandboxEnabled = sandboxEnabled;
+        this.sandboxHost = sandboxHost;
         this.sandboxPort = sandboxPort;
     }
 
@@ -46,6 +48,7 @@ public final class DevStack extends ServiceSupport {
                 Path.of(context.resolvePropertyPlaceholders("{{commerce.devstack.kafka.data-dir}}")),
                 Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.kafka.partitions}}")),
                 Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{commerce.devstack.sandbox-org.enabled}}")),
+                context.resolvePropertyPlaceholders("{{commerce.devstack.sandbox-org.host}}"),
                 Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.devstack.sandbox-org.port}}")));
     }
 
@@ -59,7 +62,7 @@ public final class DevStack extends ServiceSupport {
             broker = EmbeddedKafkaBroker.start(kafkaPort, kafkaDataDirectory, kafkaPartitions);
         }
         if (sandboxEnabled) {
-            sandbox = SandboxOrg.start(SandboxOrgSettings.defaults().withPort(sandboxPort));
+            sandbox = SandboxOrg.start(SandboxOrgSettings.defaults().withHost(sandboxHost).withPort(sandboxPort));
             LOG.info("Sandbox org (Salesforce emulator) at {}; records: {}/__sandbox/records/Opportunity",
                     sandbox.loginUrl(), sandbox.loginUrl());
         }
