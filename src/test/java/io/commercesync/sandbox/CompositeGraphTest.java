@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.api.SalesforceException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -19,30 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CompositeGraphTest {
+class CompositeGraphTest extends CamelAgainstSandboxOrg {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GRAPH_URI = "salesforce:raw?rawMethod=POST&rawPath=/services/data/v60.0/composite/graph";
-    private static SandboxOrg org;
-    private static CamelSalesforce sf;
-
-    @BeforeAll
-    static void start() {
-        org = SandboxOrg.start(SandboxOrgSettings.defaults());
-        sf = CamelSalesforce.connect(org);
-    }
-
-    @AfterAll
-    static void stop() {
-        sf.close();
-        org.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        org.reset();
-    }
-
     private static String orderGraph(String graphId, String customer, String order, String accountRef) {
         return """
                 {"graphId": "%s", "compositeRequest": [

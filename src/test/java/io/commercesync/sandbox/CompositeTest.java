@@ -3,9 +3,6 @@ package io.commercesync.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -15,29 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CompositeTest {
+class CompositeTest extends CamelAgainstSandboxOrg {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static SandboxOrg org;
-    private static CamelSalesforce sf;
-
-    @BeforeAll
-    static void start() {
-        org = SandboxOrg.start(SandboxOrgSettings.defaults());
-        sf = CamelSalesforce.connect(org);
-    }
-
-    @AfterAll
-    static void stop() {
-        sf.close();
-        org.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        org.reset();
-    }
-
     private static final String ORDER = """
             {"allOrNone": %s, "compositeRequest": [
               {"method": "PATCH", "url": "/services/data/v60.0/sobjects/Account/Commerce_Customer_Id__c/C-1",

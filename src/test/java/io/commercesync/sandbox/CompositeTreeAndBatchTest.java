@@ -6,9 +6,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.composite.SObjectBatch;
 import org.apache.camel.component.salesforce.api.dto.composite.SObjectBatchResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -21,29 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CompositeTreeAndBatchTest {
+class CompositeTreeAndBatchTest extends CamelAgainstSandboxOrg {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static SandboxOrg org;
-    private static CamelSalesforce sf;
-
-    @BeforeAll
-    static void start() {
-        org = SandboxOrg.start(SandboxOrgSettings.defaults());
-        sf = CamelSalesforce.connect(org);
-    }
-
-    @AfterAll
-    static void stop() {
-        sf.close();
-        org.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        org.reset();
-    }
-
     private static final String TREE = """
             {"records": [
               {"attributes": {"type": "Account", "referenceId": "ref1"}, "Name": "Acme",

@@ -2,9 +2,6 @@ package io.commercesync.sandbox;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.api.SalesforceException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,27 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class FaultInjectionTest {
-
-    private static SandboxOrg org;
-    private static CamelSalesforce sf;
-
-    @BeforeAll
-    static void start() {
-        org = SandboxOrg.start(SandboxOrgSettings.defaults());
-        sf = CamelSalesforce.connect(org);
-    }
-
-    @AfterAll
-    static void stop() {
-        sf.close();
-        org.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        org.reset();
-    }
+class FaultInjectionTest extends CamelAgainstSandboxOrg {
 
     private static Exchange upsert(String name) {
         return sf.upsert("Account", "Commerce_Customer_Id__c", "C-1", "{\"Name\":\"" + name + "\"}");

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.api.dto.DeleteSObjectResult;
 import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -20,29 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SObjectCollectionsTest {
+class SObjectCollectionsTest extends CamelAgainstSandboxOrg {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static SandboxOrg org;
-    private static CamelSalesforce sf;
-
-    @BeforeAll
-    static void start() {
-        org = SandboxOrg.start(SandboxOrgSettings.defaults());
-        sf = CamelSalesforce.connect(org);
-    }
-
-    @AfterAll
-    static void stop() {
-        sf.close();
-        org.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        org.reset();
-    }
-
     private static JsonNode raw(String method, String path, String body) throws Exception {
         Exchange ex = sf.call("salesforce:raw?rawMethod=" + method + "&rawPath=/services/data/v60.0" + path, body, Map.of());
         assertNull(ex.getException(), () -> String.valueOf(ex.getException()));

@@ -7,9 +7,6 @@ import org.apache.camel.component.salesforce.api.NoSuchSObjectException;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.SalesforceMultipleChoicesException;
 import org.apache.camel.component.salesforce.api.dto.RestError;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -25,30 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class UpsertByExternalIdTest {
+class UpsertByExternalIdTest extends CamelAgainstSandboxOrg {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path FIXTURES = Path.of("../shared/fixtures/salesforce");
-    private static SandboxOrg org;
-    private static CamelSalesforce sf;
-
-    @BeforeAll
-    static void start() {
-        org = SandboxOrg.start(SandboxOrgSettings.defaults());
-        sf = CamelSalesforce.connect(org);
-    }
-
-    @AfterAll
-    static void stop() {
-        sf.close();
-        org.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        org.reset();
-    }
-
     static JsonNode json(Exchange ex) throws Exception {
         return JSON.readTree(CamelSalesforce.body(ex));
     }
