@@ -1,8 +1,6 @@
 package io.commercesync.testing;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +18,7 @@ public final class LimioWebhookClient {
     public static final String USERNAME = "demo-limio";
     public static final String PASSWORD = "demo-limio-webhook-password";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WebhookHttp http = new WebhookHttp();
     private final String baseUrl;
 
     public LimioWebhookClient(String baseUrl) {
@@ -41,14 +39,7 @@ public final class LimioWebhookClient {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("POST failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.send(request.build());
     }
 
     public static String basic(String username, String password) {

@@ -1,8 +1,6 @@
 package io.commercesync.testing;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,7 +14,7 @@ public final class ShopifyWebhookClient {
     public static final String SHOP = "demo-shop.myshopify.com";
     public static final String SECRET = "demo-shopify-webhook-secret";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WebhookHttp http = new WebhookHttp();
     private final String baseUrl;
 
     public ShopifyWebhookClient(String baseUrl) {
@@ -46,13 +44,6 @@ public final class ShopifyWebhookClient {
     }
 
     public HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("POST failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.send(request);
     }
 }

@@ -1,8 +1,6 @@
 package io.commercesync.testing;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,7 +18,7 @@ public final class WooCommerceWebhookClient {
     public static final String SOURCE_URL = "https://demo-shop.example.com/";
     public static final String SECRET = "demo-woocommerce-webhook-secret";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WebhookHttp http = new WebhookHttp();
     private final String baseUrl;
 
     public WooCommerceWebhookClient(String baseUrl) {
@@ -60,13 +58,6 @@ public final class WooCommerceWebhookClient {
     }
 
     public HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("POST failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.send(request);
     }
 }
