@@ -9,7 +9,8 @@ import java.time.Duration;
 /** The HTTP side of the store webhook clients: sends a request, answers the response as text. */
 final class WebhookHttp {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     HttpResponse<String> send(HttpRequest request) {
         try {
