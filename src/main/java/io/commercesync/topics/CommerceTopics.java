@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure the project's topics exist before the routes start: {@code commerce.inbound}, the
- * processed-deliveries log {@code commerce.dedup}, and one dead-letter topic per source. Topics that exist are left as they are. Off in clusters where topics are
+ * processed-deliveries log {@code commerce.dedup}, the review topic {@code commerce.review} (customers that
+ * matched nothing, when configured so), and one dead-letter topic per source. Topics that exist are left as they are. Off in clusters where topics are
  * managed elsewhere ({@code commerce.kafka.create-topics=false}).
  */
 public final class CommerceTopics extends ServiceSupport {
@@ -42,6 +43,7 @@ public final class CommerceTopics extends ServiceSupport {
         List<String> names = new ArrayList<>();
         names.add(context.resolvePropertyPlaceholders("{{commerce.kafka.inbound-topic}}"));
         names.add(context.resolvePropertyPlaceholders("{{commerce.kafka.dedup-topic}}"));
+        names.add(context.resolvePropertyPlaceholders("{{commerce.kafka.review-topic}}"));
         String deadLetterPrefix = context.resolvePropertyPlaceholders("{{commerce.kafka.dead-letter-topic-prefix}}");
         for (Source source : Source.values()) {
             names.add(deadLetterPrefix + source.id());

@@ -48,6 +48,7 @@ public final class RunningApp implements AutoCloseable {
         properties.put("commerce.kafka.dead-letter-topic-prefix", "test-" + run + ".commerce.dlq.");
         properties.put("commerce.kafka.group-id", "test-" + run);
         properties.put("commerce.kafka.dedup-topic", "test-" + run + ".commerce.dedup");
+        properties.put("commerce.kafka.review-topic", "test-" + run + ".commerce.review");
         properties.put("camel.component.salesforce.login-url", SharedInfrastructure.sandboxOrg().loginUrl());
         properties.put("commerce.sync.retry.initial-delay-ms", "50");
         properties.put("commerce.sync.retry.max-delay-ms", "200");
