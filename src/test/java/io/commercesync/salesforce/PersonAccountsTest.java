@@ -98,6 +98,22 @@ class PersonAccountsTest {
         assertEquals(0, KafkaTopics.endOffset(app.deadLetterTopic("shopify")));
     }
 
+    @Test
+    void inOrdersModeTheOrderBelongsToThePersonAccount() {
+        try (RunningApp orders = RunningApp.start(Map.of("commerce.sync.account-mode", "person", "commerce.sync.target", "orders"))) {
+            StoreFixture paid = StoreFixture.fresh("shopify/taxreceipts_orders_paid_usd_2018.json");
+            assertEquals(200, new ShopifyWebhookClient(orders.baseUrl()).send("orders/paid", paid.bytes()).statusCode());
+            KafkaTopics.awaitAllConsumed(orders, SYNC_TIMEOUT);
+
+            Map<String, Object> account = org.findByExternalId("Account", "Commerce_Customer_Id__c", "shopify:" + SHOP + ":" + paid.id)
+                    .orElseThrow();
+            assertEquals(true, account.get("IsPersonAccount"));
+            Map<String, Object> order = org.findByExternalId("Order", "Commerce_Order_Id__c", "shopify:" + SHOP + ":" + paid.id).orElseThrow();
+            assertEquals(account.get("Id"), order.get("AccountId"));
+            assertEquals("Draft", order.get("Status"));
+        }
+    }
+
     private static void send(String topic, byte[] body) {
         assertEquals(200, new ShopifyWebhookClient(app.baseUrl()).send(topic, body).statusCode());
         KafkaTopics.awaitAllConsumed(app, SYNC_TIMEOUT);
