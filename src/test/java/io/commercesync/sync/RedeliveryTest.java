@@ -26,13 +26,15 @@ class RedeliveryTest {
         byte[] order = Fixtures.bytes("woocommerce/wcdocs_v3_order_727_guest_processing.json");
         try (RunningApp app = RunningApp.start()) {
             WooCommerceWebhookClient woo = new WooCommerceWebhookClient(app.baseUrl());
+            assertEquals(200, woo.send("order.updated", order).statusCode());
+            KafkaTopics.awaitAllConsumed(app, SYNC_TIMEOUT);
+            // counted from here: a new app instance reads the price book and its entries once with its first order
             long callsBefore = org.apiCalls();
 
             assertEquals(200, woo.send("order.updated", order).statusCode());
-            assertEquals(200, woo.send("order.updated", order).statusCode());
             KafkaTopics.awaitAllConsumed(app, SYNC_TIMEOUT);
 
-            assertEquals(1, org.apiCalls() - callsBefore);
+            assertEquals(0, org.apiCalls() - callsBefore);
         }
     }
 
