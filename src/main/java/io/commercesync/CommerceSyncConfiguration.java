@@ -23,10 +23,11 @@ import io.commercesync.mapping.WooCommerceEventMapper;
 import io.commercesync.metrics.CommerceCounters;
 import io.commercesync.model.Source;
 import io.commercesync.salesforce.CompositeOrderWriter;
-import io.commercesync.salesforce.CustomerMatcher;
+import io.commercesync.salesforce.EventTargets;
 import io.commercesync.salesforce.OrgConnection;
 import io.commercesync.salesforce.PriceBookCatalogue;
 import io.commercesync.salesforce.SalesforceSettings;
+import io.commercesync.salesforce.SyncTargets;
 import io.commercesync.sync.ApiLimitPause;
 import io.commercesync.sync.DeduplicationKey;
 import io.commercesync.sync.KafkaOffsetCommit;
@@ -74,10 +75,13 @@ public class CommerceSyncConfiguration implements CamelConfiguration {
         if (!unmatched.equals("create") && !unmatched.equals("review")) {
             throw new IllegalArgumentException("commerce.sync.unmatched is create or review, not " + unmatched);
         }
-        registry.bind("salesforceOrderWriter", new CompositeOrderWriter(salesforce, new PriceBookCatalogue(salesforce, org), org,
-                new CustomerMatcher(salesforce, org, java.util.List.of(
-                        context.resolvePropertyPlaceholders("{{commerce.sync.matching}}").split(","))),
-                unmatched.equals("review")));
+        PriceBookCatalogue catalogue = new PriceBookCatalogue(salesforce, org);
+        // issue 5 targets (commerce.sync.target, account-mode, customer-target): their writers and the customer finder
+        EventTargets targets = EventTargets.of(SyncTargets.fromProperties(context), salesforce, org, catalogue,
+                java.util.List.of(context.resolvePropertyPlaceholders("{{commerce.sync.matching}}").split(",")),
+                unmatched.equals("review"));
+        registry.bind("salesforceOrderWriter", new CompositeOrderWriter(salesforce, catalogue, org,
+                targets.finder(), unmatched.equals("review"), targets));
         registry.bind("retryPolicy", new RetryPolicy(
                 Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.retry.max-attempts}}")), counters));
         registry.bind("kafkaOffsetCommit", new KafkaOffsetCommit());

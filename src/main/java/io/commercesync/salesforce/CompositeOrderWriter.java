@@ -44,19 +44,22 @@ public final class CompositeOrderWriter implements Processor {
     private final OrderCompositeRequest requests;
     private final PriceBookCatalogue catalogue;
     private final OrgConnection org;
-    private final CustomerMatcher matcher;
+    private final CustomerFinder matcher;
     private final boolean reviewUnmatched;
+    private final EventTargets targets;
 
     /**
      * @param reviewUnmatched {@code commerce.sync.unmatched=review}: an order whose customer matches nothing is
      *                        not written but handed to the route for the review topic ({@link #FOR_REVIEW})
+     * @param targets         the other targets (orders mode, platform events, customer events) and person accounts
      */
     public CompositeOrderWriter(SalesforceSettings settings, PriceBookCatalogue catalogue, OrgConnection org,
-                                CustomerMatcher matcher, boolean reviewUnmatched) {
+                                CustomerFinder matcher, boolean reviewUnmatched, EventTargets targets) {
         this.settings = settings;
         this.matcher = matcher;
         this.reviewUnmatched = reviewUnmatched;
-        this.requests = new OrderCompositeRequest(settings);
+        this.targets = targets;
+        this.requests = new OrderCompositeRequest(settings, targets.personAccounts());
         this.catalogue = catalogue;
         this.org = org;
     }
@@ -64,12 +67,17 @@ public final class CompositeOrderWriter implements Processor {
     @Override
     public void process(Exchange exchange) throws InvalidPayloadException {
         CommerceEvent event = exchange.getMessage().getMandatoryBody(CommerceEvent.class);
+        // issue 5 targets: platform events, orders mode and customer events have their own writers (EventTargets)
+        if (targets.writes(event)) {
+            targets.write(exchange, event);
+            return;
+        }
         if (event.carriesOrder()) {
             writeOrder(exchange, event);
         } else if (event.kind() == EventKind.REFUND) {
             writeRefund(exchange, event.refund());
         } else {
-            throw new UnsupportedEventException("This version writes orders and refunds only; a " + event.kind() + " event ("
+            throw new UnsupportedEventException("This version writes orders, refunds and customers only; a " + event.kind() + " event ("
                     + event.topic() + ", " + event.subjectId() + ") waits here to be replayed by a version that writes it");
         }
     }

@@ -22,7 +22,7 @@ import io.commercesync.model.Customer;
  * Every value goes into SOQL through {@link SoqlLiteral}. With {@code matching} empty, nothing is looked
  * up and customers are upserted by external id (the default).
  */
-public final class CustomerMatcher {
+public final class CustomerMatcher implements CustomerFinder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,6 +42,7 @@ public final class CustomerMatcher {
         }
     }
 
+    @Override
     public CustomerMatch match(Customer customer) {
         if (rules.isEmpty() || known.contains(customer.externalId())) {
             return CustomerMatch.BY_EXTERNAL_ID;
@@ -81,7 +82,7 @@ public final class CustomerMatcher {
         return CustomerMatch.NONE;
     }
 
-    /** After a successful write the customer carries its external id in the org. */
+    @Override
     public void written(Customer customer) {
         known.add(customer.externalId());
     }

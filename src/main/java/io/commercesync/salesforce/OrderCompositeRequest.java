@@ -61,9 +61,16 @@ public final class OrderCompositeRequest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SalesforceSettings settings;
+    private final PersonAccountFields personAccounts;
 
     public OrderCompositeRequest(SalesforceSettings settings) {
+        this(settings, null);
+    }
+
+    /** @param personAccounts the customer's person account in person-account mode; null for Account and Contact */
+    public OrderCompositeRequest(SalesforceSettings settings, PersonAccountFields personAccounts) {
         this.settings = settings;
+        this.personAccounts = personAccounts;
     }
 
     /** The request, and whether it carries the ordering guard. */
@@ -90,26 +97,33 @@ public final class OrderCompositeRequest {
                     + " LIMIT 1 OFFSET ", "@{" + NEWER + ".totalSize}"));
             pricebook = "@{" + GATE + ".records[0].Id}";
         }
-        if (match.how() == CustomerMatch.How.EMAIL) {
-            // the Contact found by e-mail (and its Account, when it has no customer id yet) takes the customer's id
-            subrequests.add(adopt("adoptContact", "Contact", match.contactId(), customer.externalId()));
-            if (match.adoptAccount()) {
-                subrequests.add(adopt("adoptAccount", "Account", match.accountId(), customer.externalId()));
-            }
-        }
         String linkedAccount = match.linkedAccountId();
-        if (linkedAccount == null) {
-            subrequests.add(upsert(ACCOUNT, "Account", settings.customerIdField(), customer.externalId(), account(event, customer)));
+        if (personAccounts != null) {
+            // person-account mode (issue 5): the customer is one person Account (PersonAccountFields), no Contact to write
+            subrequests.addAll(personAccounts.subrequests(event.store(), customer, match));
+        } else {
+            if (match.how() == CustomerMatch.How.EMAIL) {
+                // the Contact found by e-mail (and its Account, when it has no customer id yet) takes the customer's id
+                subrequests.add(adopt("adoptContact", "Contact", match.contactId(), customer.externalId()));
+                if (match.adoptAccount()) {
+                    subrequests.add(adopt("adoptAccount", "Account", match.accountId(), customer.externalId()));
+                }
+            }
+            if (linkedAccount == null) {
+                subrequests.add(upsert(ACCOUNT, "Account", settings.customerIdField(), customer.externalId(), account(event, customer)));
+            }
+            ObjectNode contact = contact(event, customer);
+            if (linkedAccount != null) {
+                contact.remove("Account");
+                contact.put("AccountId", linkedAccount);
+            }
+            subrequests.add(upsert(CONTACT, "Contact", settings.customerIdField(), customer.externalId(), contact));
         }
-        ObjectNode contact = contact(event, customer);
         ObjectNode opportunity = opportunity(event);
         if (linkedAccount != null) {
-            contact.remove("Account");
-            contact.put("AccountId", linkedAccount);
             opportunity.remove("Account");
             opportunity.put("AccountId", linkedAccount);
         }
-        subrequests.add(upsert(CONTACT, "Contact", settings.customerIdField(), customer.externalId(), contact));
         opportunity.put("Pricebook2Id", pricebook);
         subrequests.add(upsert(OPPORTUNITY, "Opportunity", settings.orderIdField(), order.externalId(), opportunity));
         if (!lines.isEmpty()) {

@@ -69,6 +69,16 @@ public record SalesforceSettings(String apiVersion, String customerIdField, Stri
         fields.put("opportunity.note", "Commerce_Note__c");
         fields.put("opportunity.source-updated-at", "Commerce_Source_Updated_At__c");
         fields.put("line.description", "Description");
+        // orders mode (commerce.sync.target=orders): the Order's fields, as the Opportunity's above
+        fields.put("order.number", "Commerce_Order_Number__c");
+        fields.put("order.source", "Commerce_Source__c");
+        fields.put("order.store", "Commerce_Store__c");
+        fields.put("order.status", "Commerce_Status__c");
+        fields.put("order.source-status", "");
+        fields.put("order.discount-codes", "Commerce_Discount_Codes__c");
+        fields.put("order.shipping-method", "Commerce_Shipping_Method__c");
+        fields.put("order.note", "Commerce_Note__c");
+        fields.put("order.source-updated-at", "Commerce_Source_Updated_At__c");
         return Map.copyOf(fields);
     }
 
