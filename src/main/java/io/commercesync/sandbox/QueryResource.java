@@ -251,7 +251,9 @@ final class QueryResource {
             }
             next("FROM");
             Token object = next(null);
-            if (!"WORD".equals(object.kind()) || isKeyword(object.text())) {
+            // "Order" is an object as well as the start of ORDER BY: FROM Order [WHERE …] [ORDER BY …] is valid SOQL
+            boolean orderObject = object.text().equalsIgnoreCase("Order") && !at("BY");
+            if (!"WORD".equals(object.kind()) || (isKeyword(object.text()) && !orderObject)) {
                 throw malformed(object.pos(), "unexpected token: '" + object.text() + "'");
             }
             Cond where = null;

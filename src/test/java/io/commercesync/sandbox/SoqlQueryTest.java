@@ -80,6 +80,14 @@ class SoqlQueryTest {
     }
 
     @Test
+    void orderIsAnObjectAfterFromAndAKeywordBeforeBy() throws Exception {
+        JsonNode orders = ok("SELECT Id, Status FROM Order WHERE Status = 'Draft' ORDER BY Id LIMIT 5");
+        assertEquals(0, orders.get("totalSize").asInt());
+        JsonNode sorted = ok("SELECT Id FROM Order ORDER BY Id");
+        assertTrue(sorted.get("done").asBoolean());
+    }
+
+    @Test
     void unparseableQueryAnswersMalformedQuery() {
         SalesforceException e = assertInstanceOf(SalesforceException.class, query("SELECT Id FROM Account WHERE").getException());
         assertEquals(400, e.getStatusCode());
