@@ -327,9 +327,8 @@ public final class GraphBatchWriter {
                     transientFailure = failure.orElse(new SalesforceError(500, "UNKNOWN_EXCEPTION",
                             "Salesforce did not answer graph " + entry.getKey(), List.of(), "composite/graph"));
                 } else {
-                    if (!answer.response().errorsOf(OrderCompositeRequest.LINES).isEmpty()
-                            || answer.response().errorsByReference().keySet().stream().anyMatch(r -> r.startsWith(OrderCompositeRequest.LINES))) {
-                        catalogue.forget();
+                    if (isALineError(answer.response())) {
+                        catalogue.forget(); // an entry was deleted or deactivated in the org: look them up again
                     }
                     progress.refused.put(order.order().member(), OrgConnection.failureOf(failure.get(), null));
                     LOG.warn("Order {} refused in its graph: {}", order.order().event().order().externalId(), failure.get().message());
@@ -342,6 +341,13 @@ public final class GraphBatchWriter {
             throw new SalesforceWriteException(transientFailure);
         }
         return succeeded;
+    }
+
+    private static boolean isALineError(CompositeResponse response) {
+        return response.errorsByReference().entrySet().stream()
+                .filter(e -> e.getKey().startsWith(OrderCompositeRequest.LINES))
+                .flatMap(e -> e.getValue().stream())
+                .anyMatch(e -> !CompositeResponse.HALTED.equals(e.errorCode()));
     }
 
     private void deleteStaleLines(List<PlannedOrder> succeeded, Progress progress) {
