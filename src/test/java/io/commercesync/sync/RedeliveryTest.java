@@ -26,13 +26,15 @@ class RedeliveryTest {
         byte[] order = Fixtures.bytes("woocommerce/wcdocs_v3_order_727_guest_processing.json");
         try (RunningApp app = RunningApp.start()) {
             WooCommerceWebhookClient woo = new WooCommerceWebhookClient(app.baseUrl());
+            assertEquals(200, woo.send("order.updated", order).statusCode());
+            KafkaTopics.awaitAllConsumed(app, SYNC_TIMEOUT);
+            // the first delivery also costs this app instance's price book (and product) lookups: count after it
             long callsBefore = org.apiCalls();
 
             assertEquals(200, woo.send("order.updated", order).statusCode());
-            assertEquals(200, woo.send("order.updated", order).statusCode());
             KafkaTopics.awaitAllConsumed(app, SYNC_TIMEOUT);
 
-            assertEquals(1, org.apiCalls() - callsBefore);
+            assertEquals(0, org.apiCalls() - callsBefore, "the redelivery costs no call");
         }
     }
 
