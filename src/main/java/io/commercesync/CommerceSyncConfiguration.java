@@ -22,13 +22,20 @@ import io.commercesync.mapping.ShopifyEventMapper;
 import io.commercesync.mapping.WooCommerceEventMapper;
 import io.commercesync.metrics.CommerceCounters;
 import io.commercesync.model.Source;
+import io.commercesync.salesforce.CompositeGraphCall;
 import io.commercesync.salesforce.CompositeOrderWriter;
+import io.commercesync.salesforce.CustomerFinder;
 import io.commercesync.salesforce.EventTargets;
+import io.commercesync.salesforce.GraphBatchWriter;
 import io.commercesync.salesforce.OrgConnection;
 import io.commercesync.salesforce.PriceBookCatalogue;
 import io.commercesync.salesforce.SalesforceSettings;
 import io.commercesync.salesforce.SyncTargets;
 import io.commercesync.sync.ApiLimitPause;
+import io.commercesync.sync.BatchDeadLetter;
+import io.commercesync.sync.PollBatchCommit;
+import io.commercesync.sync.PollBatchGraphWrite;
+import io.commercesync.sync.PollBatchSorter;
 import io.commercesync.sync.DeduplicationKey;
 import io.commercesync.sync.KafkaOffsetCommit;
 import io.commercesync.sync.ProcessedDeliveries;
@@ -65,10 +72,11 @@ public class CommerceSyncConfiguration implements CamelConfiguration {
         registry.bind("woocommerceWebhookIntake", new WebhookIntake(new WooCommerceWebhooks(WooCommerceSites.fromProperties(context)), requestBody));
         registry.bind("limioWebhookIntake", new WebhookIntake(new LimioWebhooks(LimioTenants.fromProperties(context)), requestBody));
 
-        registry.bind("inboundEventMapper", new InboundEventMapper(java.util.Map.of(
+        InboundEventMapper inboundEventMapper = new InboundEventMapper(java.util.Map.of(
                 Source.SHOPIFY, new ShopifyEventMapper(),
                 Source.WOOCOMMERCE, new WooCommerceEventMapper(),
-                Source.LIMIO, new LimioEventMapper())));
+                Source.LIMIO, new LimioEventMapper()));
+        registry.bind("inboundEventMapper", inboundEventMapper);
         SalesforceSettings salesforce = SalesforceSettings.fromProperties(context);
         OrgConnection org = new OrgConnection(context.createProducerTemplate(), "salesforce:composite?rawPayload=true");
         String unmatched = context.resolvePropertyPlaceholders("{{commerce.sync.unmatched}}").trim();
@@ -77,11 +85,13 @@ public class CommerceSyncConfiguration implements CamelConfiguration {
         }
         PriceBookCatalogue catalogue = new PriceBookCatalogue(salesforce, org);
         // issue 5 targets (commerce.sync.target, account-mode, customer-target): their writers and the customer finder
-        EventTargets targets = EventTargets.of(SyncTargets.fromProperties(context), salesforce, org, catalogue,
+        SyncTargets syncTargets = SyncTargets.fromProperties(context);
+        EventTargets targets = EventTargets.of(syncTargets, salesforce, org, catalogue,
                 java.util.List.of(context.resolvePropertyPlaceholders("{{commerce.sync.matching}}").split(",")),
                 unmatched.equals("review"));
+        CustomerFinder matcher = targets.finder();
         registry.bind("salesforceOrderWriter", new CompositeOrderWriter(salesforce, catalogue, org,
-                targets.finder(), unmatched.equals("review"), targets));
+                matcher, unmatched.equals("review"), targets));
         registry.bind("retryPolicy", new RetryPolicy(
                 Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.retry.max-attempts}}")), counters));
         registry.bind("kafkaOffsetCommit", new KafkaOffsetCommit());
@@ -89,11 +99,26 @@ public class CommerceSyncConfiguration implements CamelConfiguration {
         registry.bind("apiLimitPause", new ApiLimitPause(
                 Duration.ofMillis(Long.parseLong(context.resolvePropertyPlaceholders("{{commerce.sync.limit-pause-ms}}"))),
                 Duration.ofMillis(Long.parseLong(context.resolvePropertyPlaceholders("{{camel.component.kafka.max-poll-interval-ms}}")) / 2)));
-        registry.bind("deduplicationKey", new DeduplicationKey());
-        registry.bind("processedDeliveries", ProcessedDeliveries.onTopic(context,
+        DeduplicationKey deduplicationKey = new DeduplicationKey();
+        registry.bind("deduplicationKey", deduplicationKey);
+        ProcessedDeliveries processedDeliveries = ProcessedDeliveries.onTopic(context,
                 context.resolvePropertyPlaceholders("{{commerce.kafka.dedup-topic}}"),
                 context.resolvePropertyPlaceholders("{{commerce.kafka.brokers}}"),
-                Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.dedup.cache-size}}"))));
+                Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.dedup.cache-size}}")));
+        registry.bind("processedDeliveries", processedDeliveries);
+
+        // a poll batch: its orders as composite graphs, the rest one at a time (routes/sync.yaml)
+        registry.bind("pollBatchSorter", new PollBatchSorter(inboundEventMapper, deduplicationKey, processedDeliveries, counters,
+                Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.graph.min-orders}}")),
+                syncTargets.target() == SyncTargets.Target.OPPORTUNITIES && !syncTargets.personAccounts()));
+        registry.bind("pollBatchGraphWrite", new PollBatchGraphWrite(new GraphBatchWriter(salesforce, catalogue, org,
+                new CompositeGraphCall(context.createProducerTemplate(), salesforce.apiVersion()), matcher, unmatched.equals("review"),
+                new GraphBatchWriter.Limits(
+                        Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.graph.max-graphs}}")),
+                        Integer.parseInt(context.resolvePropertyPlaceholders("{{commerce.sync.graph.max-nodes}}")))),
+                processedDeliveries));
+        registry.bind("batchDeadLetter", new BatchDeadLetter());
+        registry.bind("pollBatchCommit", new PollBatchCommit());
 
         registry.bind("deadLetterRecord", new DeadLetterRecord(
                 context.resolvePropertyPlaceholders("{{commerce.kafka.dead-letter-topic-prefix}}"),

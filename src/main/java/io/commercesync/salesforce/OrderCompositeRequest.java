@@ -78,6 +78,15 @@ public final class OrderCompositeRequest {
     }
 
     public Plan forOrder(CommerceEvent event, CustomerMatch match, List<LineItem> lines, Map<String, String> entryIds, String pricebookId) {
+        return forOrder(event, match, lines, entryIds, pricebookId, true);
+    }
+
+    /**
+     * @param withGuard false when the caller has already compared the order's updated-at with Salesforce's
+     *                  (a poll batch written as a composite graph, {@link GraphBatchWriter}): no guard queries
+     */
+    public Plan forOrder(CommerceEvent event, CustomerMatch match, List<LineItem> lines, Map<String, String> entryIds, String pricebookId,
+                         boolean withGuard) {
         if (lines.size() > MAX_LINES) {
             throw new SalesforceWriteException(new SalesforceError(413, "TOO_MANY_LINES", "Order " + event.order().externalId()
                     + " has " + lines.size() + " line items; one request carries at most " + MAX_LINES, List.of(), "OpportunityLineItem"));
@@ -87,7 +96,7 @@ public final class OrderCompositeRequest {
         ObjectNode request = JSON.createObjectNode();
         request.put("allOrNone", true);
         ArrayNode subrequests = request.putArray("compositeRequest");
-        boolean guarded = event.sourceUpdatedAt() != null && settings.field("opportunity.source-updated-at").isPresent();
+        boolean guarded = withGuard && event.sourceUpdatedAt() != null && settings.field("opportunity.source-updated-at").isPresent();
         String pricebook = pricebookId;
         if (guarded) {
             String updatedAtField = settings.field("opportunity.source-updated-at").get();

@@ -38,7 +38,7 @@ class SyncApiCallsBenchmark {
         int burst = Integer.getInteger("bench.burst", 1000);
         SandboxOrg org = SharedInfrastructure.sandboxOrg();
         long firstId = System.currentTimeMillis() * 10;
-        try (RunningApp app = RunningApp.start(Map.of("camel.component.kafka.max-poll-records", "500"))) {
+        try (RunningApp app = RunningApp.start(Map.of())) { // default commerce.sync.batch.* and commerce.sync.graph.*
             ShopifyWebhookClient shopify = new ShopifyWebhookClient(app.baseUrl());
 
             long cold = org.apiCalls();
@@ -96,6 +96,6 @@ class SyncApiCallsBenchmark {
 
     private static void report(String what, int orders, long calls, long nanos) {
         System.out.printf("BENCH %-80s orders=%6d api-calls=%6d calls/order=%.3f%s%n", what, orders, calls, (double) calls / orders,
-                nanos == 0 ? "" : String.format(" elapsed=%.1fs", nanos / 1e9));
+                nanos == 0 ? "" : String.format(" elapsed=%.1fs orders/s=%.1f", nanos / 1e9, orders / (nanos / 1e9)));
     }
 }
