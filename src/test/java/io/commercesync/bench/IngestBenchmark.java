@@ -70,7 +70,6 @@ public final class IngestBenchmark {
             System.out.println(appResult.line());
             System.out.printf(Locale.ROOT, "ratio: Commerce Sync / bare = %.2f (target >= 0.50)%n",
                     appResult.throughput() / bareResult.throughput());
-            System.out.println(openLoop(vertx, bareTarget, body, signature, rate, seconds).line());
             Result open = openLoop(vertx, appTarget, body, signature, rate, seconds);
             System.out.println(open.line());
             System.out.printf(Locale.ROOT, "p99 at %d/s: %.1f ms (target <= 25 ms)%n", rate, open.percentile(99));
