@@ -130,6 +130,7 @@ class RecordRules {
     void afterWrite(SObjectSchema type, String id) {
         switch (type.name()) {
             case "Account" -> syncPersonContact(id);
+            case "Opportunity" -> recordOpportunityHistory(id);
             case "OpportunityLineItem" -> store.get(type.name(), id)
                     .ifPresent(line -> rollUpOpportunity((String) line.get("OpportunityId")));
             case "OrderItem" -> store.get(type.name(), id).ifPresent(item -> rollUpOrder((String) item.get("OrderId")));
@@ -449,6 +450,30 @@ class RecordRules {
         changes.put("Amount", amount);
         changes.put("HasOpportunityLineItem", !lines.isEmpty());
         store.update("Opportunity", oppId, changes);
+        recordOpportunityHistory(oppId);
+    }
+
+    private static final List<String> HISTORY_FIELDS = List.of("StageName", "Amount", "CloseDate");
+
+    /**
+     * Salesforce keeps an OpportunityHistory row (read-only) for each change of an opportunity's stage,
+     * amount or close date, the first one on creation: a sales team reads the life of a deal there.
+     */
+    private void recordOpportunityHistory(String oppId) {
+        Optional<SObjectSchema> historyType = schema.object("OpportunityHistory");
+        Map<String, Object> opportunity = store.get("Opportunity", oppId).orElse(null);
+        if (historyType.isEmpty() || opportunity == null) {
+            return;
+        }
+        Map<String, Object> latest = store.findBy("OpportunityHistory", "OpportunityId", oppId).stream()
+                .max(java.util.Comparator.comparing(row -> (String) row.get("Id"))).orElse(null);
+        if (latest != null && HISTORY_FIELDS.stream().allMatch(f -> RecordStore.matches(latest.get(f), opportunity.get(f)))) {
+            return;
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("OpportunityId", oppId);
+        HISTORY_FIELDS.forEach(f -> row.put(f, opportunity.get(f)));
+        store.insert(historyType.get(), row);
     }
 
     // ---- OrderItem ----------------------------------------------------------------------------------

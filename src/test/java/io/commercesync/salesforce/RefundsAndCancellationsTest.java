@@ -113,6 +113,45 @@ class RefundsAndCancellationsTest {
         assertEquals("AUD", opportunity(id).get("CurrencyIsoCode"));
     }
 
+    @Test
+    void theOpportunityHistoryShowsTheLifeOfTheOrder() {
+        StoreFixture placed = StoreFixture.fresh("shopify/taxreceipts_shopify_docs_sample_order_1001.json")
+                .with(json -> {
+                    json.put("financial_status", "pending");
+                    json.put("updated_at", "2008-01-10T11:00:00-05:00");
+                });
+        StoreFixture paid = placed.with(json -> {
+            json.put("financial_status", "paid");
+            json.put("updated_at", "2008-01-10T12:00:00-05:00");
+        });
+        StoreFixture shipped = paid.with(json -> {
+            json.put("fulfillment_status", "fulfilled");
+            json.put("updated_at", "2008-01-11T09:00:00-05:00");
+        });
+        StoreFixture refund = StoreFixture.fresh("shopify/shopifyapiruby_rest2026_07_refund_509562969.json")
+                .with(json -> json.put("order_id", placed.id));
+        StoreFixture cancelled = shipped.with(json -> {
+            json.put("cancelled_at", "2008-01-12T09:00:00-05:00");
+            json.put("updated_at", "2026-01-12T09:00:00-05:00");
+        });
+
+        send(shopify.send("orders/create", placed.bytes()).statusCode());
+        send(shopify.send("orders/paid", paid.bytes()).statusCode());
+        send(shopify.send("orders/fulfilled", shipped.bytes()).statusCode());
+        send(shopify.send("refunds/create", refund.bytes()).statusCode());
+        send(shopify.send("orders/cancelled", cancelled.bytes()).statusCode());
+
+        String opportunityId = (String) opportunity("shopify:" + SHOP + ":" + placed.id).get("Id");
+        List<Map<String, Object>> history = org.records("OpportunityHistory").stream()
+                .filter(row -> opportunityId.equals(row.get("OpportunityId")))
+                .sorted(java.util.Comparator.comparing(row -> (String) row.get("Id"))).toList();
+        List<String> stages = history.stream().map(row -> (String) row.get("StageName")).distinct().toList();
+        assertEquals(List.of("Placed", "Paid", "Shipped", "Cancelled"), stages, "the stages the order went through, in order");
+        assertTrue(history.stream().anyMatch(row -> "Shipped".equals(row.get("StageName"))
+                        && new BigDecimal("200.94").compareTo(amount(row, "Amount")) == 0),
+                "the partial refund's lower amount is in the history too: " + history);
+    }
+
     private static void send(int status) {
         assertEquals(200, status);
         KafkaTopics.awaitAllConsumed(app, SYNC_TIMEOUT);
