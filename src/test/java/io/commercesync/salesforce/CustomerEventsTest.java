@@ -84,13 +84,12 @@ class CustomerEventsTest {
     }
 
     @Test
-    void aWooCommerceCustomerBecomesALead() {
+    void aWooCommerceCustomerBecomesALeadWithTheConfiguredRecordType() {
+        String recordTypeId = create("RecordType", Map.of("Name", "Webshop Lead", "DeveloperName", "Webshop_Lead",
+                "SobjectType", "Lead", "IsActive", true));
         Map<String, String> lead = new LinkedHashMap<>();
         lead.put("commerce.sync.customer-target", "lead");
-        // the sandbox org's Lead has no address fields (a real org's has Street, City, State, PostalCode, Country)
-        for (String part : new String[] {"street", "city", "region", "postal-code", "country"}) {
-            lead.put("commerce.sync.customer.field." + part, "");
-        }
+        lead.put("commerce.sync.customer.record-type", "Webshop_Lead");
         try (RunningApp leads = RunningApp.start(lead)) {
             StoreFixture customer = StoreFixture.fresh(WOO_CUSTOMER);
             assertEquals(200, new WooCommerceWebhookClient(leads.baseUrl()).send("customer.created", customer.bytes()).statusCode());
@@ -103,6 +102,9 @@ class CustomerEventsTest {
             assertEquals("john.doe@example.com", record.get("Email"));
             assertEquals("John Doe", record.get("Company"), "no company in the store: the customer's name, as Lead.Company is required");
             assertEquals("Open - Not Contacted", record.get("Status"));
+            assertEquals(recordTypeId, record.get("RecordTypeId"));
+            assertEquals("San Francisco", record.get("City"));
+            assertEquals("94103", record.get("PostalCode"));
             assertEquals(0, org.records("Contact").stream().filter(c -> ("woocommerce:" + SITE + ":" + customer.id)
                     .equals(c.get("Commerce_Customer_Id__c"))).count(), "a Lead only");
         }
