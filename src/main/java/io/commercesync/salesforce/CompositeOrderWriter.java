@@ -102,7 +102,8 @@ public final class CompositeOrderWriter implements Processor {
                 return;
             }
             SalesforceError error = response.failure().get();
-            if (!response.errorsOf(OrderCompositeRequest.LINES).isEmpty()) {
+            if (response.errorsByReference().entrySet().stream()
+                    .anyMatch(e -> e.getKey().startsWith(OrderCompositeRequest.LINES) && !e.getValue().isEmpty())) {
                 catalogue.forget();
             }
             throw OrgConnection.failureOf(error, null);

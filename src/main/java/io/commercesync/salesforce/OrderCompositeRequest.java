@@ -50,13 +50,17 @@ public final class OrderCompositeRequest {
     public static final String EXISTING_LINES = "existingLines";
     public static final String REFUND = "refund";
 
-    public static final Map<String, String> OBJECTS = Map.of(ACCOUNT, "Account", CONTACT, "Contact",
-            OPPORTUNITY, "Opportunity", LINES, "OpportunityLineItem", EXISTING_LINES, "OpportunityLineItem",
-            NEWER, "Opportunity", GATE, "Pricebook2", REFUND, "OpportunityLineItem",
-            "adoptContact", "Contact", "adoptAccount", "Account");
+    public static final Map<String, String> OBJECTS = Map.ofEntries(Map.entry(ACCOUNT, "Account"), Map.entry(CONTACT, "Contact"),
+            Map.entry(OPPORTUNITY, "Opportunity"), Map.entry(LINES, "OpportunityLineItem"),
+            Map.entry(LINES + "2", "OpportunityLineItem"), Map.entry(LINES + "3", "OpportunityLineItem"),
+            Map.entry(LINES + "4", "OpportunityLineItem"), Map.entry(EXISTING_LINES, "OpportunityLineItem"),
+            Map.entry(NEWER, "Opportunity"), Map.entry(GATE, "Pricebook2"), Map.entry(REFUND, "OpportunityLineItem"),
+            Map.entry("adoptContact", "Contact"), Map.entry("adoptAccount", "Account"));
 
     /** Salesforce's limit of records in one sObject Collections request. */
     static final int MAX_LINES = 200;
+    /** Salesforce's limit of sObject Collections and query subrequests in one composite request. */
+    private static final int MAX_COLLECTIONS_AND_QUERIES = 5;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -87,16 +91,19 @@ public final class OrderCompositeRequest {
      */
     public Plan forOrder(CommerceEvent event, CustomerMatch match, List<LineItem> lines, Map<String, String> entryIds, String pricebookId,
                          boolean withGuard) {
-        if (lines.size() > MAX_LINES) {
+        boolean guarded = withGuard && event.sourceUpdatedAt() != null && settings.field("opportunity.source-updated-at").isPresent();
+        // The lines go in collections of 200; with the guard's two queries and the existing-lines query, the
+        // composite has room for two (400 lines), without the guard for four (a graph turns them into nodes).
+        int maxLines = (MAX_COLLECTIONS_AND_QUERIES - (guarded ? 3 : 1)) * MAX_LINES;
+        if (lines.size() > maxLines) {
             throw new SalesforceWriteException(new SalesforceError(413, "TOO_MANY_LINES", "Order " + event.order().externalId()
-                    + " has " + lines.size() + " line items; one request carries at most " + MAX_LINES, List.of(), "OpportunityLineItem"));
+                    + " has " + lines.size() + " line items; one request carries at most " + maxLines, List.of(), "OpportunityLineItem"));
         }
         Order order = event.order();
         Customer customer = order.customer();
         ObjectNode request = JSON.createObjectNode();
         request.put("allOrNone", true);
         ArrayNode subrequests = request.putArray("compositeRequest");
-        boolean guarded = withGuard && event.sourceUpdatedAt() != null && settings.field("opportunity.source-updated-at").isPresent();
         String pricebook = pricebookId;
         if (guarded) {
             String updatedAtField = settings.field("opportunity.source-updated-at").get();
@@ -135,8 +142,9 @@ public final class OrderCompositeRequest {
         }
         opportunity.put("Pricebook2Id", pricebook);
         subrequests.add(upsert(OPPORTUNITY, "Opportunity", settings.orderIdField(), order.externalId(), opportunity));
-        if (!lines.isEmpty()) {
-            subrequests.add(lineUpsert(LINES, order.externalId(), lines, entryIds));
+        for (int from = 0, chunk = 1; from < lines.size(); from += MAX_LINES, chunk++) {
+            subrequests.add(lineUpsert(chunk == 1 ? LINES : LINES + chunk, order.externalId(),
+                    lines.subList(from, Math.min(lines.size(), from + MAX_LINES)), entryIds));
         }
         subrequests.add(query(EXISTING_LINES, "SELECT Id, " + settings.lineIdField() + " FROM OpportunityLineItem WHERE Opportunity."
                 + settings.orderIdField() + " = " + SoqlLiteral.quote(order.externalId()), ""));

@@ -69,6 +69,27 @@ class LineItemsTest {
     }
 
     @Test
+    void anOrderOfThreeHundredFiftyLinesIsStillOneRequest() {
+        sync(StoreFixture.fresh(ORDER_1001)); // the iPods' price book entries are known from here on
+        StoreFixture big = StoreFixture.fresh(ORDER_1001).with(json -> {
+            var items = (com.fasterxml.jackson.databind.node.ArrayNode) json.get("line_items");
+            var template = items.get(0).deepCopy();
+            items.removeAll();
+            for (int i = 0; i < 350; i++) {
+                var item = ((com.fasterxml.jackson.databind.node.ObjectNode) template.deepCopy());
+                item.put("id", 900_000_000L + i);
+                items.add(item);
+            }
+        });
+        long before = org.apiCalls();
+
+        sync(big);
+
+        assertEquals(1, org.apiCalls() - before, "two collections of line items in the order's one composite");
+        assertEquals(351, lines(opportunity(big)).size(), "350 lines and the adjustment line");
+    }
+
+    @Test
     void aKnownSkuCostsNoLookupTheNextOrderIsOneCall() {
         sync(StoreFixture.fresh(ORDER_1001));
         long before = org.apiCalls();
