@@ -20,9 +20,7 @@ import io.commercesync.model.Refund;
  * <ol>
  *   <li>{@code newer}, {@code gate}: the ordering guard, as in {@link OrderCompositeRequest}: the Order takes
  *   its {@code Pricebook2Id} from the gate query, which has no row when Salesforce holds a later
- *   {@code Commerce_Source_Updated_At__c} for the order, so an older event changes nothing. The count goes
- *   through the order's products ({@code FROM OrderItem WHERE Order.…}): the sandbox org's SOQL subset does not
- *   parse {@code FROM Order}. An order without products is therefore not guarded;</li>
+ *   {@code Commerce_Source_Updated_At__c} for the order, so an older event changes nothing;</li>
  *   <li>the customer ({@link AccountRecords}: Account and Contact, or the person account);</li>
  *   <li>{@code order}: the Order upserted by {@code Commerce_Order_Id__c}: {@code Status} from
  *   {@code commerce.sync.order.status} (Draft), {@code EffectiveDate} = placed-at (UTC date), the price book,
@@ -79,9 +77,8 @@ public final class SalesforceOrderRequest {
         boolean guarded = event.sourceUpdatedAt() != null && settings.field("order.source-updated-at").isPresent();
         if (guarded) {
             String updatedAtField = settings.field("order.source-updated-at").get();
-            subrequests.add(subrequest.query(NEWER, "SELECT Id FROM OrderItem WHERE Order." + settings.orderIdField() + " = "
-                    + SoqlLiteral.quote(order.externalId()) + " AND Order." + updatedAtField + " > " + dateTime(event.sourceUpdatedAt())
-                    + " LIMIT 1", ""));
+            subrequests.add(subrequest.query(NEWER, "SELECT Id FROM Order WHERE " + settings.orderIdField() + " = "
+                    + SoqlLiteral.quote(order.externalId()) + " AND " + updatedAtField + " > " + dateTime(event.sourceUpdatedAt()), ""));
             subrequests.add(subrequest.query(GATE, "SELECT Id FROM Pricebook2 WHERE Id = " + SoqlLiteral.quote(pricebookId)
                     + " LIMIT 1 OFFSET ", "@{" + NEWER + ".totalSize}"));
             pricebook = "@{" + GATE + ".records[0].Id}";
