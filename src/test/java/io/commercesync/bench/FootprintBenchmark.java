@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.commercesync.testing.AppProcess;
 import io.commercesync.testing.Fixtures;
+import io.commercesync.testing.SharedInfrastructure;
 import io.commercesync.testing.ShopifyWebhookClient;
 
 /**
@@ -28,7 +29,8 @@ import io.commercesync.testing.ShopifyWebhookClient;
  *   <li>resident memory (VmRSS of the app's process, which includes the broker and the sandbox org) idle,
  *   and at its highest while {@code --rate} signed orders per second arrive for {@code --seconds}.</li>
  * </ul>
- * Run: {@code bin/benchmark FootprintBenchmark [--rate 200] [--seconds 20]}.
+ * With {@code --alone true} the broker and the sandbox org run in the benchmark's JVM instead, so the figures
+ * are the app's own. Run: {@code bin/benchmark FootprintBenchmark [--rate 200] [--seconds 20] [--alone true]}.
  */
 public final class FootprintBenchmark {
 
@@ -38,19 +40,27 @@ public final class FootprintBenchmark {
         Map<String, String> options = BenchmarkOptions.parse(args);
         int rate = Integer.parseInt(options.getOrDefault("rate", "200"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
+        // --alone true: the broker and the sandbox org run in this JVM, so the app's process is the app alone
+        boolean alone = Boolean.parseBoolean(options.getOrDefault("alone", "false"));
         int http = freePort();
         int management = freePort();
         int kafka = freePort();
         int sandbox = freePort();
         Path data = Files.createTempDirectory("footprint-kafka-");
-        Map<String, String> properties = Map.of(
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
                 "camel.server.port", String.valueOf(http),
                 "camel.management.port", String.valueOf(management),
                 "commerce.devstack.kafka.port", String.valueOf(kafka),
                 "commerce.kafka.brokers", "127.0.0.1:" + kafka,
                 "commerce.devstack.kafka.data-dir", data.toString(),
                 "commerce.devstack.sandbox-org.port", String.valueOf(sandbox),
-                "camel.component.salesforce.login-url", "http://127.0.0.1:" + sandbox);
+                "camel.component.salesforce.login-url", "http://127.0.0.1:" + sandbox));
+        if (alone) {
+            properties.put("commerce.devstack.kafka.enabled", "false");
+            properties.put("commerce.devstack.sandbox-org.enabled", "false");
+            properties.put("commerce.kafka.brokers", SharedInfrastructure.kafka().bootstrapServers());
+            properties.put("camel.component.salesforce.login-url", SharedInfrastructure.sandboxOrg().loginUrl());
+        }
         long launched = System.nanoTime();
         try (AppProcess app = AppProcess.start(properties)) {
             app.awaitReady(management, Duration.ofSeconds(120));
@@ -89,8 +99,9 @@ public final class FootprintBenchmark {
                 peak.accumulateAndGet(rssKb(pid), Math::max);
                 TimeUnit.SECONDS.sleep(1);
             }
-            System.out.printf(Locale.ROOT, "Footprint: start to ready %.2f s; resident memory idle %d MB, peak %d MB while %d/s orders"
+            System.out.printf(Locale.ROOT, "Footprint (%s): start to ready %.2f s; resident memory idle %d MB, peak %d MB while %d/s orders"
                             + " arrived for %d s (%d of %d accepted); JVM %s, %d cores%n",
+                    alone ? "the app alone; broker and sandbox org in another JVM" : "app with embedded broker and sandbox org",
                     readySeconds, idleRss / 1024, peak.get() / 1024, rate, seconds, accepted.get(), total,
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         }

@@ -40,7 +40,7 @@ public final class AppProcess implements AutoCloseable {
             String runtimeClasspath = Files.readString(Path.of("target/runtime-classpath.txt")).trim();
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx256m");
+            command.add("-Xmx" + System.getProperty("commerce.app.heap", "256m"));
             systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
             command.add("-cp");
             command.add("target/classes" + File.pathSeparator + runtimeClasspath);
